@@ -1,4 +1,4 @@
-package io.animata.runtime.exec;
+package io.animata.runtime;
 
 /**
  * A view of one row of a finished batch, handed to {@link InferenceListener#onResult}. The same instance is

@@ -1,0 +1,355 @@
+package io.animata.runtime;
+
+import io.animata.runtime.exec.Worker;
+import io.animata.runtime.model.BatchModel;
+import io.animata.runtime.onnx.DevicePreference;
+import io.animata.runtime.onnx.OnnxModel;
+import io.animata.runtime.onnx.OnnxSessionConfig;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The AI runtime: worker threads that run models, and the frame contract that ties them to the game loop.
+ *
+ * <pre>
+ * game thread, frame t                          worker thread(s)
+ *   systems submit rows to ModelQueues     ──▶  one model call per model per batch
+ *   endFrame(t): hand the batches over           results written into the batch's slot
+ * game thread, frame t+1
+ *   beginFrame(t+1): route finished results ◀──
+ * </pre>
+ *
+ * <p>In {@link RunMode#REALTIME} the game thread never waits: results land at the first {@code beginFrame} after
+ * they are ready. In {@link RunMode#LOCKSTEP} {@code beginFrame} waits for every batch handed over, so runs repeat
+ * bit for bit.
+ *
+ * <p>Threading: {@link #beginFrame}, {@link #endFrame}, {@link #queue} and the queues' methods are called on the
+ * game thread. {@link #loadModel} may be called from any thread (it is slow: use an asset loader or a background
+ * thread in a running game). {@link #close} is idempotent, stops the workers within the shutdown timeout and
+ * closes every model the runtime holds.
+ *
+ * <pre>{@code
+ * try (AiRuntime runtime = AiRuntime.builder().setMode(RunMode.REALTIME).build()) {
+ *     ModelQueue policy = runtime.queue(runtime.loadModel("policy", Path.of("assets/models/policy.onnx")));
+ *     for (long tick = 1; running; tick++) {
+ *         runtime.beginFrame(tick);   // listeners get last frames' results
+ *         policy.submit(observation, 0, listener, agentIndex);
+ *         runtime.endFrame(tick);     // the batch goes to the worker
+ *     }
+ * }
+ * }</pre>
+ */
+public final class AiRuntime implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(AiRuntime.class.getName());
+    private static final int WORKER_QUEUE_CAPACITY = 4096;
+
+    private final RunMode mode;
+    private final OnnxSessionConfig sessionConfig;
+    private final long lockstepTimeoutNanos;
+    private final long shutdownTimeoutMillis;
+    private final Worker[] workers;
+    private final Object registryLock = new Object();
+    /** Copy-on-write so the game thread can iterate without locking or allocating. */
+    private volatile ModelQueue[] queues = new ModelQueue[0];
+    private final List<BatchModel> ownedModels = new ArrayList<>();
+    private int nextWorker;
+    private long nextRequestId = 1;
+    private long currentTick;
+    private volatile boolean closed;
+
+    private AiRuntime(Builder b) {
+        this.mode = b.mode;
+        this.sessionConfig = new OnnxSessionConfig(b.intraOpThreads, b.device, b.cudaDeviceId);
+        this.lockstepTimeoutNanos = b.lockstepTimeout.toNanos();
+        this.shutdownTimeoutMillis = b.shutdownTimeout.toMillis();
+        this.workers = new Worker[b.workerThreads];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker(b.threadNamePrefix + "-" + i, WORKER_QUEUE_CAPACITY);
+        }
+    }
+
+    /** @return a builder; {@link Builder#setMode} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return realtime or lockstep */
+    public RunMode mode() {
+        return mode;
+    }
+
+    /** @return the ONNX Runtime session settings models are loaded with */
+    public OnnxSessionConfig sessionConfig() {
+        return sessionConfig;
+    }
+
+    /** @return the tick of the last {@link #beginFrame} */
+    public long currentTick() {
+        return currentTick;
+    }
+
+    /** @return the number of worker threads */
+    public int workerCount() {
+        return workers.length;
+    }
+
+    /**
+     * Loads an ONNX model file with this runtime's session settings. The runtime owns the model and closes it.
+     *
+     * @throws AnimataException when the file is missing or not a valid model
+     */
+    public OnnxModel loadModel(String name, Path path) {
+        checkOpen();
+        return own(OnnxModel.load(name, path, sessionConfig));
+    }
+
+    /**
+     * Loads an ONNX model from bytes. The runtime owns the model and closes it.
+     *
+     * @throws AnimataException when the bytes are not a valid model
+     */
+    public OnnxModel loadModel(String name, byte[] bytes) {
+        checkOpen();
+        return own(OnnxModel.load(name, bytes, sessionConfig));
+    }
+
+    /**
+     * Loads an ONNX model from a classpath resource. The runtime owns the model and closes it.
+     *
+     * @throws AnimataException when the resource is missing or not a valid model
+     */
+    public OnnxModel loadModelFromClasspath(String name, String resource) {
+        checkOpen();
+        return own(OnnxModel.loadFromClasspath(name, resource, sessionConfig));
+    }
+
+    private <M extends BatchModel> M own(M model) {
+        synchronized (registryLock) {
+            if (closed) {
+                model.close();
+                throw new AnimataException("the AI runtime is closed");
+            }
+            ownedModels.add(model);
+        }
+        return model;
+    }
+
+    /**
+     * Returns the queue for a model, making it on first use (one queue per model, shared by every caller, so every
+     * request for that model in a frame is one batch). The runtime takes ownership: the model is closed with the
+     * runtime.
+     *
+     * @throws AnimataException when the model cannot be batched (an ONNX model without one float [batch, n] input)
+     */
+    public ModelQueue queue(BatchModel model) {
+        checkOpen();
+        synchronized (registryLock) {
+            for (ModelQueue q : queues) {
+                if (q.model() == model) {
+                    return q;
+                }
+            }
+            if (model instanceof OnnxModel onnx && !onnx.isBatchable()) {
+                onnx.inputWidth(); // throws the explanation
+            }
+            ModelQueue q = new ModelQueue(this, model, workers[nextWorker]);
+            nextWorker = (nextWorker + 1) % workers.length;
+            ModelQueue[] grown = java.util.Arrays.copyOf(queues, queues.length + 1);
+            grown[queues.length] = q;
+            queues = grown;
+            if (!ownedModels.contains(model)) {
+                ownedModels.add(model);
+            }
+            return q;
+        }
+    }
+
+    /** @return the number of model queues, for iterating metrics without allocation */
+    public int queueCount() {
+        return queues.length;
+    }
+
+    /** @return the i-th model queue, in registration order */
+    public ModelQueue queueAt(int i) {
+        return queues[i];
+    }
+
+    /**
+     * Starts frame {@code tick}: routes every finished result to its listener (realtime), or waits for all batches
+     * handed over and then routes them (lockstep). Game thread; allocation-free.
+     *
+     * @throws AnimataException in lockstep mode when a batch failed or outran the lockstep timeout
+     */
+    public void beginFrame(long tick) {
+        checkOpen();
+        currentTick = tick;
+        boolean lockstep = mode == RunMode.LOCKSTEP;
+        long deadline = lockstep ? System.nanoTime() + lockstepTimeoutNanos : 0L;
+        ModelQueue[] qs = queues;
+        for (ModelQueue q : qs) {
+            q.deliver(tick, lockstep, deadline);
+        }
+    }
+
+    /** Ends frame {@code tick}: hands this frame's requests to the workers. Game thread; allocation-free. */
+    public void endFrame(long tick) {
+        checkOpen();
+        ModelQueue[] qs = queues;
+        for (ModelQueue q : qs) {
+            q.handOver(tick);
+        }
+    }
+
+    long nextRequestId() {
+        return nextRequestId++;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new AnimataException("the AI runtime is closed");
+        }
+    }
+
+    /** @return whether {@link #close} has been called */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Stops the workers (each within the shutdown timeout; a model call in flight is allowed to finish), drops
+     * pending requests, and closes every model the runtime holds. Idempotent.
+     */
+    @Override
+    public void close() {
+        List<BatchModel> toClose;
+        synchronized (registryLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(ownedModels);
+            ownedModels.clear();
+        }
+        boolean allStopped = true;
+        for (Worker w : workers) {
+            allStopped &= w.shutdown(shutdownTimeoutMillis);
+        }
+        if (!allStopped) {
+            LOG.log(Level.WARNING, "an AI worker did not stop within " + shutdownTimeoutMillis
+                    + " ms (a model call is still running); its models are left open");
+            return;
+        }
+        for (ModelQueue q : queues) {
+            q.discardPending();
+        }
+        for (BatchModel m : toClose) {
+            try {
+                m.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "closing model '" + m.name() + "' failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Builds an {@link AiRuntime}. {@link #setMode} is required; every {@code opt*} has a game-friendly default.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+        private RunMode mode;
+        private int workerThreads = 1;
+        private int intraOpThreads = 1;
+        private DevicePreference device = DevicePreference.AUTO;
+        private int cudaDeviceId;
+        private Duration lockstepTimeout = Duration.ofSeconds(60);
+        private Duration shutdownTimeout = Duration.ofSeconds(2);
+        private String threadNamePrefix = "animata-worker";
+
+        private Builder() {
+        }
+
+        /** Required: realtime for games, lockstep for training, tests and replays. */
+        public Builder setMode(RunMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        /** Worker threads (default 1); models are spread over them, each model stays on one. */
+        public Builder optWorkerThreads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("workerThreads must be at least 1, was " + n);
+            }
+            this.workerThreads = n;
+            return this;
+        }
+
+        /** ONNX Runtime intra-op threads per model call (default 1, so the game keeps its cores). */
+        public Builder optIntraOpThreads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("intraOpThreads must be at least 1, was " + n);
+            }
+            this.intraOpThreads = n;
+            return this;
+        }
+
+        /** CUDA or CPU (default {@link DevicePreference#AUTO}: CUDA when present, else CPU). */
+        public Builder optDevice(DevicePreference device) {
+            if (device == null) {
+                throw new IllegalArgumentException("device is null");
+            }
+            this.device = device;
+            return this;
+        }
+
+        /** Which GPU CUDA uses (default 0). */
+        public Builder optCudaDeviceId(int id) {
+            if (id < 0) {
+                throw new IllegalArgumentException("cudaDeviceId must be >= 0, was " + id);
+            }
+            this.cudaDeviceId = id;
+            return this;
+        }
+
+        /** Longest a lockstep {@code beginFrame} waits for results before it throws (default 60 s). */
+        public Builder optLockstepTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("lockstepTimeout must be positive, was " + timeout);
+            }
+            this.lockstepTimeout = timeout;
+            return this;
+        }
+
+        /** Longest {@code close} waits for each worker thread to end (default 2 s). */
+        public Builder optShutdownTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("shutdownTimeout must be positive, was " + timeout);
+            }
+            this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        /** Worker thread name prefix (default {@code animata-worker}); threads are named prefix-0, prefix-1... */
+        public Builder optThreadNamePrefix(String prefix) {
+            if (prefix == null || prefix.isBlank()) {
+                throw new IllegalArgumentException("thread name prefix is blank");
+            }
+            this.threadNamePrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Starts the worker threads.
+         *
+         * @throws IllegalStateException when {@link #setMode} was not called
+         */
+        public AiRuntime build() {
+            if (mode == null) {
+                throw new IllegalStateException("AiRuntime.Builder.setMode(...) is required (REALTIME or LOCKSTEP)");
+            }
+            return new AiRuntime(this);
+        }
+    }
+}
