@@ -11,7 +11,7 @@ public final class TestMlps {
      * @param seed random seed
      * @param hidden activation after every layer but the last
      * @param output activation after the last layer
-     * @param normalized whether to add input normalisation (one feature gets std 0, to exercise the clamp)
+     * @param normalized whether to add input normalisation
      * @param widths input, hidden and output widths
      * @return an MLP with random weights, biases and (optionally) normalisation
      */
@@ -24,7 +24,6 @@ public final class TestMlps {
             for (int i = 0; i < std.length; i++) {
                 std[i] = 0.5f + random.nextFloat() * 2f;
             }
-            std[0] = 0f;
             builder.optNormalization(mean, std);
         }
         for (int l = 1; l < widths.length; l++) {
