@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.animata.runtime.AnimataException;
 
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,30 @@ class JavaMlpModelTest {
                 model.run(input, rows, new float[][] {actual});
                 assertArrayEquals(expected, actual, "rows " + rows);
             }
+        }
+    }
+
+    @Test
+    void steadyStateRunAllocatesNothing() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "JVM cannot count allocated bytes");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        Mlp mlp = TestMlps.random(3, Activation.RELU, Activation.SOFTMAX, true, 8, 32, 32, 4);
+        float[] input = TestMlps.uniform(new Random(3), 64 * 8, 2f);
+        float[][] outputs = {new float[64 * 4]};
+        try (JavaMlpModel model = new JavaMlpModel("alloc", mlp, 8)) {
+            int calls = 10_000;
+            for (int i = 0; i < calls; i++) {
+                model.run(input, 1 + i % 64, outputs); // grows the scratch once, warms up the JIT
+            }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < calls; i++) {
+                model.run(input, 1 + i % 64, outputs);
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            // any per-call allocation costs at least 16 bytes a call; what is left is one-off JVM bookkeeping
+            assertTrue(allocated < calls, "allocated " + allocated + " bytes in " + calls + " runs");
         }
     }
 
