@@ -1,0 +1,38 @@
+package io.animata.demo;
+
+import com.badlogic.ashley.core.Component;
+import com.badlogic.gdx.physics.box2d.Body;
+import com.badlogic.gdx.utils.Pool.Poolable;
+
+/**
+ * A critter: its Box2D body, its slot in the policy batch, and the last action the policy chose for it.
+ *
+ * <p>Data only; {@link SeekPolicySystem} reads and writes it on the game thread.
+ */
+public final class CritterComponent implements Component, Poolable {
+    /** No action decided yet: the critter coasts. */
+    public static final int NO_ACTION = -1;
+
+    /** The critter's dynamic circle body (owned by the {@link DemoWorld}'s Box2D world). */
+    public Body body;
+    /** Stable index of the critter in its scene, {@code [0, critters)}; the request tag handed to the policy. */
+    public int index;
+    /** Direction chosen by the policy, {@code [0, SeekPolicy.ACTIONS)}, or {@link #NO_ACTION}; repeated until the next result. */
+    public int action = NO_ACTION;
+    /** Index of the spark the critter chases (the nearest one at its last observation). */
+    public int target = -1;
+    /** Distance to that spark at the last observation, in metres. */
+    public float targetDistance;
+    /** Policy results applied to this critter. */
+    public long decisions;
+
+    @Override
+    public void reset() {
+        body = null;
+        index = 0;
+        action = NO_ACTION;
+        target = -1;
+        targetDistance = 0f;
+        decisions = 0L;
+    }
+}
