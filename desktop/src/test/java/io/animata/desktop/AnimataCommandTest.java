@@ -1,0 +1,125 @@
+package io.animata.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The command line: help and version for every command, usage errors, and a headless demo run. */
+class AnimataCommandTest {
+
+    /** Output, error output and exit code of one run. */
+    private record Run(int code, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\\R");
+            return lines[lines.length - 1];
+        }
+    }
+
+    private static Run run(CommandLine cmd, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run run(String... args) {
+        return run(AnimataCommand.commandLine(), args);
+    }
+
+    @Test
+    void rootHelpListsEveryCommand() {
+        Run r = run("--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Usage: animata"), r.out());
+        assertTrue(r.out().contains("Commands:"), r.out());
+        for (String sub : AnimataCommand.commandLine().getSubcommands().keySet()) {
+            assertTrue(r.out().contains("  " + sub + " "), sub + " missing from\n" + r.out());
+        }
+        assertTrue(r.out().contains("demo") && r.out().contains("bench"), r.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "bench"})
+    void everyCommandHasHelp(String command) {
+        Run r = run(command, "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Usage: animata " + command), r.out());
+        CommandLine sub = AnimataCommand.commandLine().getSubcommands().get(command);
+        for (String name : sub.getSubcommands().keySet()) {
+            assertTrue(r.out().contains("  " + name + " "), name + " missing from\n" + r.out());
+        }
+        assertEquals(0, run("help", command).code());
+    }
+
+    @Test
+    void demoHelpShowsItsOptions() {
+        Run r = run("demo", "--help");
+        for (String option : new String[] {"--headless", "--frames", "--seed", "--lockstep", "--screenshot"}) {
+            assertTrue(r.out().contains(option), option + " missing from\n" + r.out());
+        }
+    }
+
+    @Test
+    void versionNamesTheProjectAndItsEngines() {
+        Run r = run("--version");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("animata "), r.out());
+        assertTrue(r.out().contains("ONNX Runtime") && r.out().contains("libGDX"), r.out());
+    }
+
+    @Test
+    void withoutACommandItIsAUsageError() {
+        Run r = run();
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Missing command"), r.err());
+        assertTrue(r.err().contains("demo"), r.err());
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() {
+        assertEquals(2, run("demo", "--no-such-option").code());
+        assertEquals(2, run("demo", "--headless", "--frames", "0").code());
+        assertEquals(2, run("demo", "--headless", "--screenshot", "x.png").code());
+    }
+
+    @Test
+    void headlessDemoPrintsASummaryAndAResultLine() {
+        Run r = run("demo", "--headless", "--frames", "120");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("critters chased"), r.out());
+        assertTrue(r.lastLine().startsWith("RESULT frames=120 decisions="), r.out());
+        assertTrue(r.lastLine().contains(" mean_frame_ms=") && r.lastLine().contains(" p99_frame_ms="), r.lastLine());
+        long decisions = Long.parseLong(value(r.lastLine(), "decisions"));
+        assertTrue(decisions > 0, r.lastLine());
+    }
+
+    @Test
+    void withoutADisplayTheDemoSaysSoAndRunsHeadless() {
+        CommandLine cmd = AnimataCommand.commandLine();
+        DemoCommand demo = cmd.getSubcommands().get("demo").getCommand();
+        demo.env = Map.<String, String>of()::get;
+        Run r = run(cmd, "demo", "--frames", "30", "--fps", "0", "--lockstep", "--critters", "20");
+        assertEquals(0, r.code(), r.err());
+        String first = r.out().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("No display (neither DISPLAY nor WAYLAND_DISPLAY is set)"), r.out());
+        assertEquals("RESULT frames=30 decisions=" + 29 * 20, r.lastLine().substring(0, r.lastLine().indexOf(" critters")));
+    }
+
+    private static String value(String resultLine, String key) {
+        for (String pair : resultLine.split(" ")) {
+            if (pair.startsWith(key + "=")) {
+                return pair.substring(key.length() + 1);
+            }
+        }
+        throw new AssertionError(key + " not in " + resultLine);
+    }
+}
