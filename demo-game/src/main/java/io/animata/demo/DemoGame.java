@@ -42,6 +42,8 @@ public final class DemoGame extends ApplicationAdapter {
     private static final int CRITTER_SEGMENTS = 14;
     private static final int SPARK_SEGMENTS = 20;
     private static final float HUD_MARGIN = 12f;
+    /** World-unit band above the arena that holds the HUD, so the text never covers the critters. */
+    private static final float HUD_BAND = 2.8f;
 
     private final DemoSettings initialSettings;
     private final FrameTimes frameTimes = new FrameTimes();
@@ -94,7 +96,7 @@ public final class DemoGame extends ApplicationAdapter {
         created = true;
         world = new DemoWorld(initialSettings);
         camera = new OrthographicCamera();
-        viewport = new FitViewport(DemoWorld.WIDTH, DemoWorld.HEIGHT, camera);
+        viewport = new FitViewport(DemoWorld.WIDTH, DemoWorld.HEIGHT + HUD_BAND, camera);
         shapes = new ShapeRenderer();
         batch = new SpriteBatch();
         font = new BitmapFont();
@@ -174,6 +176,13 @@ public final class DemoGame extends ApplicationAdapter {
             // slow: cool blue, fast: hot orange
             shapes.setColor(0.25f + 0.75f * speed, 0.55f + 0.1f * speed, 1f - 0.8f * speed, 1f);
             shapes.circle(p.x, p.y, DemoWorld.CRITTER_RADIUS, CRITTER_SEGMENTS);
+            if (c.action != CritterComponent.NO_ACTION) {
+                // an "eye" on the side the policy is steering towards
+                float eye = DemoWorld.CRITTER_RADIUS * 0.55f;
+                shapes.setColor(0.05f, 0.06f, 0.1f, 0.85f);
+                shapes.circle(p.x + SeekPolicy.directionX(c.action) * eye, p.y + SeekPolicy.directionY(c.action) * eye,
+                        DemoWorld.CRITTER_RADIUS * 0.3f, 8);
+            }
         }
 
         for (int i = 0; i < sparks.count(); i++) {
@@ -204,7 +213,8 @@ public final class DemoGame extends ApplicationAdapter {
         hud.append("R: reset with a new seed    Esc: quit");
 
         batch.begin();
-        font.draw(batch, hud, HUD_MARGIN, Gdx.graphics.getHeight() - HUD_MARGIN);
+        font.draw(batch, hud, viewport.getScreenX() + HUD_MARGIN,
+                viewport.getScreenY() + viewport.getScreenHeight() - HUD_MARGIN);
         batch.end();
     }
 

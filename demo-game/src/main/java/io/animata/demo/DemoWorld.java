@@ -84,6 +84,8 @@ public final class DemoWorld implements Disposable, AutoCloseable {
     private long frames;
     private float startDistance;
     private double closingSpeedSum;
+    /** The policy's batch counter when this scene started (the runtime, and its counters, outlive resets). */
+    private long batchesBefore;
     private float accumulator;
     private boolean disposed;
 
@@ -143,6 +145,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
         accumulator = 0f;
         startDistance = 0f;
         closingSpeedSum = 0.0;
+        batchesBefore = policy.metrics().batchesRun();
     }
 
     private void addWalls() {
@@ -320,8 +323,8 @@ public final class DemoWorld implements Disposable, AutoCloseable {
         ModelMetrics m = policy.metrics();
         return new DemoReport(settings.seed(), settings.mode().name().toLowerCase(java.util.Locale.ROOT),
                 critters.size(), sparks.count(), frames, decisions(), sparksCaught(), meanClosingSpeed(), startDistance,
-                meanTargetDistance(), m.device(), m.batchesRun(), m.p50LatencyMicros(), m.p99LatencyMicros(),
-                frameTimes.meanMillis(), frameTimes.percentileMillis(0.99));
+                meanTargetDistance(), m.device(), m.batchesRun() - batchesBefore, m.p50LatencyMicros(),
+                m.p99LatencyMicros(), frameTimes.meanMillis(), frameTimes.percentileMillis(0.99));
     }
 
     private void checkNotDisposed() {

@@ -117,6 +117,21 @@ class DemoWorldTest {
     }
 
     @Test
+    void steadyStateFramesAllocateNothingOnTheGameThread() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        try (DemoWorld demo = new DemoWorld(LOCKSTEP)) {
+            run(demo, 200); // warm up: JIT, pools, batch buffers grown to the flock's size
+            long before = threads.getThreadAllocatedBytes(self);
+            run(demo, 200);
+            long allocated = threads.getThreadAllocatedBytes(self) - before;
+            // a few hundred bytes of slack for the JVM's own bookkeeping (e.g. a lazily inflated monitor)
+            assertTrue(allocated < 2048, allocated + " bytes allocated over 200 frames");
+        }
+    }
+
+    @Test
     void disposeIsIdempotentAndReleasesTheRuntime() {
         DemoWorld demo = new DemoWorld(LOCKSTEP.withCritters(5));
         run(demo, 3);
