@@ -67,9 +67,19 @@ public final class OnnxModelLoader extends AsynchronousAssetLoader<ModelAsset, O
         ModelAsset asset = null;
         try {
             String name = parameter != null && parameter.name != null ? parameter.name : file.nameWithoutExtension();
-            asset = new ModelAsset(OnnxModel.load(name, readBytes(file), runtime.sessionConfig()), runtime);
+            asset = new ModelAsset(createModel(name, file), runtime);
         } finally {
             pending.finish(fileName, asset);
+        }
+    }
+
+    private OnnxModel createModel(String name, FileHandle file) {
+        byte[] bytes = readBytes(file);
+        try {
+            return OnnxModel.load(name, bytes, runtime.sessionConfig());
+        } catch (AnimataException e) {
+            // loading from bytes names only their count; say which file they came from
+            throw new AnimataException("model file '" + file.path() + "': " + e.getMessage(), e);
         }
     }
 
@@ -101,7 +111,10 @@ public final class OnnxModelLoader extends AsynchronousAssetLoader<ModelAsset, O
 
     /** Options for loading one model. */
     public static final class Parameters extends AssetLoaderParameters<ModelAsset> {
-        /** The model's name in logs, metrics and errors; {@code null} (the default) uses the file name without extension. */
+        /**
+         * The model's name in logs, metrics and errors; {@code null} (the default) uses the file name without its
+         * extension.
+         */
         public String name;
     }
 }
