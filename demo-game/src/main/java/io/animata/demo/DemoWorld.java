@@ -16,6 +16,7 @@ import com.badlogic.gdx.physics.box2d.PolygonShape;
 import com.badlogic.gdx.physics.box2d.World;
 import com.badlogic.gdx.utils.Disposable;
 import com.badlogic.gdx.utils.GdxNativesLoader;
+import io.animata.core.Animata;
 import io.animata.runtime.AiRuntime;
 import io.animata.runtime.ModelMetrics;
 import io.animata.runtime.ModelQueue;
@@ -24,7 +25,8 @@ import io.animata.runtime.RunMode;
 /**
  * The demo's logic, without any rendering: an Ashley engine with the critters, a Box2D world (top-down, no gravity,
  * walled), the sparks, and the AI runtime that runs the critters' {@link SeekPolicy} once per frame for the whole
- * flock. Steps at a fixed rate of {@value #STEPS_PER_SECOND} frames per second and counts frames, decisions and
+ * flock. The runtime is installed into the engine with {@link Animata#install}, so each engine update is one runtime
+ * frame. Steps at a fixed rate of {@value #STEPS_PER_SECOND} frames per second and counts frames, decisions and
  * sparks caught.
  *
  * <p>Usable headless: it creates no GL object, needs no {@code Gdx.app}, and loads the Box2D natives itself. With
@@ -79,8 +81,8 @@ public final class DemoWorld implements Disposable, AutoCloseable {
     private SeekPolicySystem seekSystem;
     private SparkSystem sparkSystem;
     private ImmutableArray<Entity> critters;
-    /** Runtime frame number; keeps counting across resets, as the runtime requires. */
-    private long tick;
+    /** The frame bracket in the current engine; a new one per scene continues the runtime's tick count. */
+    private Animata animata;
     private long frames;
     private float startDistance;
     private double closingSpeedSum;
@@ -120,6 +122,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
         sparks = new Sparks(settings.sparks(), WIDTH, HEIGHT, WALL + 1f, random);
 
         engine = new PooledEngine();
+        animata = Animata.install(engine, runtime); // the world owns the runtime and outlives the scene
         Body first = null;
         for (int i = 0; i < settings.critters(); i++) {
             float x = WALL + CRITTER_RADIUS + random.nextFloat() * (WIDTH - 2 * (WALL + CRITTER_RADIUS));
@@ -199,12 +202,8 @@ public final class DemoWorld implements Disposable, AutoCloseable {
     public void step() {
         checkNotDisposed();
         long start = System.nanoTime();
-        tick++;
-        // TODO(corelib): replace this bracket with io.animata.core.Animata.install(engine, runtime) once the
-        // corelib branch lands; its first- and last-priority systems call beginFrame/endFrame around the systems.
-        runtime.beginFrame(tick);
+        // one engine update = one runtime frame: Animata's first system calls beginFrame, its last endFrame
         engine.update(STEP);
-        runtime.endFrame(tick);
         frames++;
         if (frames == 1) {
             startDistance = seekSystem.meanTargetDistance();
@@ -240,6 +239,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
      */
     public void reset(long seed) {
         checkNotDisposed();
+        animata.dispose();
         engine.removeAllSystems(); // the seek system cancels its pending requests as it leaves
         engine.removeAllEntities();
         world.dispose();
@@ -346,6 +346,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
         }
         disposed = true;
         try {
+            animata.dispose();
             engine.removeAllSystems();
             engine.removeAllEntities();
             world.dispose();
