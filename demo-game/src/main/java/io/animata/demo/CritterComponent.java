@@ -17,9 +17,9 @@ public final class CritterComponent implements Component, Poolable {
     public Body body;
     /** Stable index of the critter in its scene, {@code [0, critters)}; the request tag handed to the policy. */
     public int index;
-    /** Direction chosen by the policy, {@code [0, SeekPolicy.ACTIONS)}, or {@link #NO_ACTION}; repeated until the next result. */
+    /** Direction chosen by the policy, {@code [0, SeekPolicy.ACTIONS)}, or {@link #NO_ACTION}; kept until the next. */
     public int action = NO_ACTION;
-    /** Index of the spark the critter chases (the nearest one at its last observation). */
+    /** Index of the spark the critter chases (the nearest one, with hysteresis), or -1 before the first frame. */
     public int target = -1;
     /** Distance to that spark at the last observation, in metres. */
     public float targetDistance;

@@ -83,7 +83,7 @@ public final class SeekPolicy {
                 .build();
     }
 
-    /** @return {@link #mlp()} as an ONNX model (Gemm, Relu, Gemm), input {@code [batch, 4]}, output {@code [batch, 8]} */
+    /** @return {@link #mlp()} as ONNX (Gemm, Relu, Gemm): input {@code [batch, 4]}, output {@code [batch, 8]} */
     public static byte[] onnxBytes() {
         return new MlpOnnxExporter().optGraphName("seek_policy").optOutputName("logits").export(mlp());
     }

@@ -23,6 +23,8 @@ import io.animata.runtime.ModelQueue;
  */
 public final class SeekPolicySystem extends IteratingSystem implements InferenceListener {
     private static final float MIN_DISTANCE = 1e-4f;
+    /** A critter switches to a nearer spark only when its current one is this many times farther (squared). */
+    private static final float SWITCH_RATIO_SQUARED = 1.3f * 1.3f;
 
     private final ComponentMapper<CritterComponent> critters = ComponentMapper.getFor(CritterComponent.class);
     private final ModelQueue policy;
@@ -81,11 +83,22 @@ public final class SeekPolicySystem extends IteratingSystem implements Inference
                     SeekPolicy.directionY(c.action) * forceMagnitude, true);
         }
 
-        // sensor: unit vector to the nearest spark, and the velocity relative to top speed
+        // sensor: unit vector to the chased spark (the nearest one, with hysteresis), and velocity relative to top speed
         Vector2 p = body.getPosition();
         int target = sparks.nearest(p.x, p.y);
         float dx = sparks.x(target) - p.x;
         float dy = sparks.y(target) - p.y;
+        if (c.target >= 0 && c.target != target && c.target < sparks.count()) {
+            // hysteresis: keep chasing the current spark unless another is clearly nearer, so a critter midway
+            // between two sparks does not dither between them
+            float cx = sparks.x(c.target) - p.x;
+            float cy = sparks.y(c.target) - p.y;
+            if (cx * cx + cy * cy < SWITCH_RATIO_SQUARED * (dx * dx + dy * dy)) {
+                target = c.target;
+                dx = cx;
+                dy = cy;
+            }
+        }
         float distance = (float) Math.sqrt(dx * dx + dy * dy);
         float inverse = distance > MIN_DISTANCE ? 1f / distance : 0f;
         Vector2 v = body.getLinearVelocity();

@@ -7,7 +7,11 @@ import io.animata.demo.DemoReport;
 import io.animata.demo.DemoSettings;
 import io.animata.demo.DemoWorld;
 import io.animata.runtime.RunMode;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,10 +52,12 @@ public final class DemoCommand implements Callable<Integer> {
     boolean headless;
 
     @Option(names = "--frames", paramLabel = "N",
-            description = "Frames to run, then quit (headless default: ${DEFAULT-VALUE}; window: until closed).")
+            description = "Frames to run, then quit (headless default: " + DEFAULT_HEADLESS_FRAMES
+                    + "; window: until closed).")
     Integer frames;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Scene seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Scene seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--critters", paramLabel = "N", defaultValue = "" + DemoSettings.DEFAULT_CRITTERS,
@@ -146,18 +152,57 @@ public final class DemoCommand implements Callable<Integer> {
         config.useVsync(true);
         config.setForegroundFPS(60);
         config.disableAudio(true);
+        // GLFW reports why it cannot open a window through a stack-trace-sized print; hold it back until we know
+        // whether the window opened, and then either fold it into one line or let it through
+        PrintStream errorStream = Lwjgl3ApplicationConfiguration.errorStream;
+        ByteArrayOutputStream glfwErrors = new ByteArrayOutputStream();
+        Lwjgl3ApplicationConfiguration.errorStream = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                if (game.wasCreated()) {
+                    errorStream.write(b);
+                } else {
+                    glfwErrors.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
         try {
             new Lwjgl3Application(game, config);
         } catch (RuntimeException | LinkageError e) {
             if (game.wasCreated()) {
                 throw e; // the window was there: this is the game failing, not a missing display
             }
-            return new WindowRun(Optional.empty(), String.valueOf(e.getMessage()));
+            String glfw = glfwReason(glfwErrors.toString(StandardCharsets.UTF_8));
+            return new WindowRun(Optional.empty(), e.getMessage() + glfw);
+        } finally {
+            Lwjgl3ApplicationConfiguration.errorStream = errorStream;
+            if (game.wasCreated() && glfwErrors.size() > 0) {
+                errorStream.print(glfwErrors.toString(StandardCharsets.UTF_8));
+            }
         }
         if (screenshot != null && !game.screenshotWritten()) {
             throw new IllegalStateException("the window closed before the screenshot was taken");
         }
         return new WindowRun(game.report(), "");
+    }
+
+    /** @return {@code " (GLFW_ERROR: description)"} from LWJGL's error print, or "" when it has none */
+    static String glfwReason(String printed) {
+        String error = null;
+        String description = null;
+        for (String line : printed.split("\\R")) {
+            String t = line.strip();
+            if (error == null && t.startsWith("[LWJGL] ") && t.endsWith(" error")) {
+                error = t.substring("[LWJGL] ".length(), t.length() - " error".length());
+            } else if (description == null && t.startsWith("Description")) {
+                int colon = t.indexOf(':');
+                description = colon < 0 ? null : t.substring(colon + 1).strip();
+            }
+        }
+        if (error == null) {
+            return "";
+        }
+        return " (" + error + (description == null || description.isEmpty() ? "" : ": " + description) + ")";
     }
 
     private void runHeadless(DemoSettings settings, int n, PrintWriter out) {

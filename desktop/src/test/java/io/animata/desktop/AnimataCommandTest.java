@@ -111,7 +111,17 @@ class AnimataCommandTest {
         assertEquals(0, r.code(), r.err());
         String first = r.out().lines().findFirst().orElse("");
         assertTrue(first.startsWith("No display (neither DISPLAY nor WAYLAND_DISPLAY is set)"), r.out());
-        assertEquals("RESULT frames=30 decisions=" + 29 * 20, r.lastLine().substring(0, r.lastLine().indexOf(" critters")));
+        String last = r.lastLine();
+        assertEquals("RESULT frames=30 decisions=" + 29 * 20, last.substring(0, last.indexOf(" critters")));
+    }
+
+    @Test
+    void glfwErrorPrintsFoldIntoOneReason() {
+        String printed = "[LWJGL] GLFW_PLATFORM_UNAVAILABLE error\n\tDescription : Failed to detect any supported "
+                + "platform\n\tStacktrace  :\n\t\torg.lwjgl.glfw.GLFW.glfwInit(GLFW.java:1079)\n";
+        assertEquals(" (GLFW_PLATFORM_UNAVAILABLE: Failed to detect any supported platform)",
+                DemoCommand.glfwReason(printed));
+        assertEquals("", DemoCommand.glfwReason(""));
     }
 
     private static String value(String resultLine, String key) {
