@@ -1,0 +1,138 @@
+package io.animata.runtime.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnxruntime.OrtException;
+import io.animata.runtime.AnimataException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class OnnxGraphBuilderTest {
+
+    @Test
+    void rejectsNodeReadingUnknownInput() {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("g");
+        graph.addInput("input", 2);
+        OnnxGraphBuilder.Node relu = graph.node("Relu").inputs("inptu");
+        AnimataException e = assertThrows(AnimataException.class, relu::output);
+        assertEquals("graph 'g': node 'Relu' (Relu) reads 'inptu', which is not a graph input, an initializer or the"
+                + " output of an earlier node; add it before this node", e.getMessage());
+        assertFalse(graph.hasValue("Relu_output"));
+    }
+
+    @Test
+    void rejectsDuplicateNames() {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("g");
+        graph.addInput("x", 2);
+        graph.addInitializer("w", new float[2], 2);
+        assertMessage("cannot add initializer 'x', the name is already used by graph input",
+                () -> graph.addInitializer("x", new float[1], 1));
+        assertMessage("cannot add the output of node 'Add' 'w', the name is already used by initializer",
+                () -> graph.node("Add").inputs("x", "w").output("w"));
+        graph.node("Add").optName("add").inputs("x", "w").output("y");
+        assertMessage("node 'add' (Add): a node with that name already exists",
+                () -> graph.node("Add").optName("add").inputs("x", "w").output("z"));
+        graph.addOutput("y", 2);
+        assertMessage("already declares output 'y'", () -> graph.addOutput("y", 2));
+        assertMessage("already has attribute 'axis'", () -> graph.node("Softmax").attr("axis", 1L).attr("axis", 2L));
+    }
+
+    @Test
+    void rejectsBadShapesAndMissingOutputs() {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("g");
+        assertMessage("initializer 'w' has shape [2, 3] (6 floats) but 5 floats were given",
+                () -> graph.addInitializer("w", new float[5], 2, 3));
+        assertMessage("'x' has dimension 0", () -> graph.addInput("x", 0));
+        assertMessage("has no outputs", graph::build);
+        graph.addInput("x", 2);
+        graph.addOutput("y", 2);
+        assertMessage("declares output 'y' but no input, initializer or node produces it", graph::build);
+    }
+
+    @Test
+    void nodeCannotChangeAfterItWasAdded() {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("g");
+        OnnxGraphBuilder.Node relu = graph.node("Relu").inputs(graph.addInput("x", 1));
+        relu.output();
+        assertMessage("was already added to the graph", () -> relu.inputs("x"));
+    }
+
+    @Test
+    void uniqueNameSkipsUsedNames() {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("g");
+        assertEquals("x", graph.uniqueName("x"));
+        graph.addInput("x", 1);
+        assertEquals("x_1", graph.uniqueName("x"));
+        String first = graph.node("Relu").inputs("x").output();
+        String second = graph.node("Relu").inputs(first).output();
+        assertNotEquals(first, second);
+        assertEquals("Relu_output", first);
+        assertEquals("Relu_1_output", second);
+    }
+
+    @Test
+    void writesModelHeader() {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("header").optDocString("test graph");
+        graph.node("Relu").inputs(graph.addInput("x", 3)).output("y");
+        ModelProto model = graph.addOutput("y", 3).build();
+        assertEquals(8, model.getIrVersion());
+        assertEquals("animata", model.getProducerName());
+        assertEquals(1, model.getOpsetImportCount());
+        assertEquals("", model.getOpsetImport(0).getDomain());
+        assertEquals(17, model.getOpsetImport(0).getVersion());
+        assertEquals("header", model.getGraph().getName());
+        assertEquals("test graph", model.getGraph().getDocString());
+        assertEquals("batch", model.getGraph().getInput(0).getType().getTensorType().getShape().getDim(0)
+                .getDimParam());
+    }
+
+    @ParameterizedTest
+    @EnumSource(OnnxGraphBuilder.Encoding.class)
+    void initializersRunInOnnxRuntime(OnnxGraphBuilder.Encoding encoding) throws OrtException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("add");
+        String x = graph.addInput("x", 3);
+        String c = graph.addInitializer("c", encoding, new float[] {1.5f, -2f, 1e-3f}, 3);
+        graph.node("Add").inputs(x, c).output("y");
+        graph.addOutput("y", 3);
+        try (Ort ort = new Ort(graph.toBytes())) {
+            float[] y = ort.run("x", new float[] {1, 1, 1, 0, 0, 0}, 2, 3).get("y");
+            assertArrayEquals(new float[] {2.5f, -1f, 1.001f, 1.5f, -2f, 1e-3f}, y);
+        }
+    }
+
+    @Test
+    void attributesOfEveryKindRunInOnnxRuntime(@TempDir Path dir) throws Exception {
+        // [batch, 2, 3] -> Transpose(perm ints) -> [batch, 3, 2] -> LeakyRelu(alpha float) -> Flatten(axis int)
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("attributes");
+        String x = graph.addInput("x", 2, 3);
+        String t = graph.node("Transpose").inputs(x).attrInts("perm", 0, 2, 1).output();
+        String l = graph.node("LeakyRelu").inputs(t).attr("alpha", 0.5f).output();
+        graph.node("Flatten").inputs(l).attr("axis", 1L).output("y");
+        graph.addOutput("y", 6);
+        Path file = dir.resolve("sub/dir/attributes.onnx");
+        graph.write(file);
+        assertTrue(Files.size(file) > 0);
+        try (Ort ort = new Ort(file.toString())) {
+            float[] y = ort.run("x", new float[] {1, 2, 3, -4, -6, -8}, 1, 2, 3).get("y");
+            assertArrayEquals(new float[] {1, -2, 2, -3, 3, -4}, y);
+        }
+    }
+
+    private static void assertMessage(String expectedPart, Runnable call) {
+        AnimataException e = assertThrows(AnimataException.class, call::run);
+        assertTrue(e.getMessage().contains(expectedPart),
+                () -> "expected a message containing \"" + expectedPart + "\" but got \"" + e.getMessage() + "\"");
+    }
+}
