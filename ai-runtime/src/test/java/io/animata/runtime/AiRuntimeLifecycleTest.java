@@ -110,6 +110,19 @@ class AiRuntimeLifecycleTest {
     }
 
     @Test
+    void ticksMustIncreaseAndFramesMustPair() {
+        try (AiRuntime runtime = AiRuntime.builder().setMode(RunMode.LOCKSTEP).build()) {
+            runtime.beginFrame(5);
+            assertThrows(IllegalStateException.class, () -> runtime.endFrame(4));
+            runtime.endFrame(5);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> runtime.beginFrame(5));
+            assertTrue(e.getMessage().contains("must increase"), e.getMessage());
+            runtime.beginFrame(9);
+            assertEquals(9, runtime.currentTick());
+        }
+    }
+
+    @Test
     void metricsDescribeTheLastFrames() {
         try (AiRuntime runtime = AiRuntime.builder().setMode(RunMode.LOCKSTEP).build()) {
             ModelQueue queue = runtime.queue(new FakeModel("m", 2));

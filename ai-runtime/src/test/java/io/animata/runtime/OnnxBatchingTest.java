@@ -29,8 +29,8 @@ class OnnxBatchingTest {
                 received[0]++;
             };
             Random random = new Random(seed);
+            runtime.beginFrame(1);
             for (long tick = 1; tick <= 3; tick++) {
-                runtime.beginFrame(tick);
                 for (int i = 0; i < obs.length; i++) {
                     obs[i] = random.nextFloat() * 2 - 1;
                 }
@@ -38,7 +38,7 @@ class OnnxBatchingTest {
                     queue.submit(obs, a * 32, listener, a);
                 }
                 runtime.endFrame(tick);
-                runtime.beginFrame(tick + 1);
+                runtime.beginFrame(tick + 1); // lockstep: this frame's results are in
                 mlp.forward(obs, agents, expected);
                 for (int i = 0; i < expected.length; i++) {
                     assertEquals(expected[i], got[i], 1e-5f, "row " + i / 8 + " frame " + tick);
