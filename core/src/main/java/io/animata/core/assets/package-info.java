@@ -1,0 +1,8 @@
+/**
+ * libGDX asset loaders: {@link io.animata.core.assets.OnnxModelLoader} loads ONNX models through an
+ * {@code AssetManager} as {@link io.animata.core.assets.ModelAsset}s, creating the ONNX Runtime session on the
+ * asset manager's executor thread so the game thread never waits for it.
+ *
+ * <p>Threading: {@code loadAsync} runs on the asset manager's executor; everything else on the game thread.
+ */
+package io.animata.core.assets;
