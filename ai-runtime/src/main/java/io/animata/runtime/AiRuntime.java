@@ -181,10 +181,16 @@ public final class AiRuntime implements AutoCloseable {
      * Starts frame {@code tick}: routes every finished result to its listener (realtime), or waits for all batches
      * handed over and then routes them (lockstep). Game thread; allocation-free.
      *
+     * @param tick the frame number, greater than the last one begun
+     * @throws IllegalStateException when {@code tick} does not increase
      * @throws AnimataException in lockstep mode when a batch failed or outran the lockstep timeout
      */
     public void beginFrame(long tick) {
         checkOpen();
+        if (tick <= currentTick) {
+            throw new IllegalStateException("beginFrame(" + tick + ") after frame " + currentTick
+                    + ": ticks must increase (one beginFrame per frame)");
+        }
         currentTick = tick;
         boolean lockstep = mode == RunMode.LOCKSTEP;
         long deadline = lockstep ? System.nanoTime() + lockstepTimeoutNanos : 0L;
@@ -194,9 +200,18 @@ public final class AiRuntime implements AutoCloseable {
         }
     }
 
-    /** Ends frame {@code tick}: hands this frame's requests to the workers. Game thread; allocation-free. */
+    /**
+     * Ends frame {@code tick}: hands this frame's requests to the workers. Game thread; allocation-free.
+     *
+     * @param tick the frame begun last
+     * @throws IllegalStateException when {@code tick} is not the current frame
+     */
     public void endFrame(long tick) {
         checkOpen();
+        if (tick != currentTick) {
+            throw new IllegalStateException("endFrame(" + tick + ") but the current frame is " + currentTick
+                    + " (call beginFrame(" + tick + ") first)");
+        }
         ModelQueue[] qs = queues;
         for (ModelQueue q : qs) {
             q.handOver(tick);

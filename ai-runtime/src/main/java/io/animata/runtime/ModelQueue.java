@@ -36,6 +36,9 @@ public final class ModelQueue {
     private int inFlightCount;
     private FrameSlot filling;
     private final RowView view = new RowView();
+    /** The model's widths, read once: routing reads them for every row. */
+    private final int inputWidth;
+    private final int[] outputWidths;
     private String lastLoggedFailure;
 
     ModelQueue(AiRuntime runtime, BatchModel model, Worker worker) {
@@ -43,6 +46,11 @@ public final class ModelQueue {
         this.model = model;
         this.worker = worker;
         this.metrics = new ModelMetrics(model.name(), model.device());
+        this.inputWidth = model.inputWidth();
+        this.outputWidths = new int[model.outputCount()];
+        for (int o = 0; o < outputWidths.length; o++) {
+            outputWidths[o] = model.outputWidth(o);
+        }
         for (int i = 0; i < SLOTS; i++) {
             slots[i] = new FrameSlot(model, metrics, INITIAL_ROWS);
         }
@@ -77,7 +85,7 @@ public final class ModelQueue {
      */
     public long submit(float[] row, int offset, InferenceListener listener, int tag) {
         runtime.checkOpen();
-        int width = model.inputWidth();
+        int width = inputWidth;
         if (offset < 0 || offset + width > row.length) {
             throw new AnimataException("model '" + model.name() + "' takes rows of " + width + " floats (input shape [batch, "
                     + width + "]) but the row at offset " + offset + " of a " + row.length + "-float array is too short");
@@ -260,12 +268,12 @@ public final class ModelQueue {
 
         @Override
         public int width(int output) {
-            return model.outputWidth(output);
+            return outputWidths[output];
         }
 
         @Override
         public float get(int output, int column) {
-            int w = model.outputWidth(output);
+            int w = outputWidths[output];
             if (column < 0 || column >= w) {
                 throw new IndexOutOfBoundsException("column " + column + " of output " + output + " (width " + w + ")");
             }
@@ -274,13 +282,13 @@ public final class ModelQueue {
 
         @Override
         public void copyTo(int output, float[] dst, int dstOffset) {
-            int w = model.outputWidth(output);
+            int w = outputWidths[output];
             System.arraycopy(slot.outputs[output], row * w, dst, dstOffset, w);
         }
 
         @Override
         public int argmax(int output) {
-            int w = model.outputWidth(output);
+            int w = outputWidths[output];
             float[] out = slot.outputs[output];
             int base = row * w;
             int best = 0;

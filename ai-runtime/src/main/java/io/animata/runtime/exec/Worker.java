@@ -1,31 +1,31 @@
 package io.animata.runtime.exec;
 
 import java.lang.System.Logger.Level;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One named daemon thread that runs {@link WorkerTask}s in the order they were handed over. Models are pinned to
- * one worker so that their batches run in order.
+ * one worker so that their batches run in order. An idle worker parks (no spinning: the game needs the cores).
  *
- * <p>Threading: {@link #submit} may be called from any thread and allocates nothing (a bounded array queue);
- * {@link #shutdown} waits a bounded time for the thread to end.
+ * <p>Threading: {@link #submit} may be called from any thread and allocates nothing (a lock-free bounded ring and
+ * an unpark); {@link #shutdown} waits a bounded time for the thread to end.
  */
 public final class Worker {
     private static final System.Logger LOG = System.getLogger(Worker.class.getName());
-    private static final WorkerTask POISON = () -> { };
 
-    private final ArrayBlockingQueue<WorkerTask> queue;
+    private final TaskRing ring;
     private final Thread thread;
+    private volatile boolean idle;
     private volatile boolean stopping;
 
     /**
      * Starts the thread.
      *
      * @param name thread name, e.g. {@code animata-worker-0}
-     * @param capacity most tasks waiting at once
+     * @param capacity most tasks waiting at once (rounded up to a power of two)
      */
     public Worker(String name, int capacity) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.ring = new TaskRing(capacity);
         this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
@@ -40,9 +40,14 @@ public final class Worker {
         if (stopping) {
             throw new IllegalStateException("worker " + thread.getName() + " is shut down");
         }
-        if (!queue.offer(task)) {
-            throw new IllegalStateException("worker " + thread.getName() + " queue is full ("
-                    + queue.size() + " tasks)");
+        if (!ring.offer(task)) {
+            throw new IllegalStateException("worker " + thread.getName() + " queue is full (" + ring.capacity()
+                    + " tasks)");
+        }
+        // the volatile write in offer happens before this read, and the worker sets idle before re-checking the
+        // ring, so either it sees the task or we see it idle: no lost wake-up
+        if (idle) {
+            LockSupport.unpark(thread);
         }
     }
 
@@ -58,22 +63,23 @@ public final class Worker {
 
     /** @return tasks waiting (not counting the one running) */
     public int pending() {
-        return queue.size();
+        return ring.size();
     }
 
     private void loop() {
-        while (true) {
-            WorkerTask task;
-            try {
-                task = queue.take();
-            } catch (InterruptedException e) {
-                if (stopping) {
-                    return;
+        while (!stopping) {
+            WorkerTask task = ring.poll();
+            if (task == null) {
+                idle = true;
+                task = ring.poll();
+                if (task == null) {
+                    if (!stopping) {
+                        LockSupport.park(this);
+                    }
+                    idle = false;
+                    continue;
                 }
-                continue;
-            }
-            if (task == POISON) {
-                return;
+                idle = false;
             }
             try {
                 task.runOnWorker();
@@ -81,21 +87,21 @@ public final class Worker {
                 // tasks record their own failures; this is a last line of defence that keeps the worker alive
                 LOG.log(Level.ERROR, "task failed on " + thread.getName(), e);
             }
+            if (Thread.interrupted() && stopping) {
+                return;
+            }
         }
     }
 
     /**
      * Stops taking tasks, lets the running one finish, then ends the thread; interrupts it if it does not end
-     * within the timeout. Idempotent.
+     * within the timeout. Tasks still queued are not run. Idempotent.
      *
-     * @return whether the thread ended within {@code timeoutMillis}
+     * @return whether the thread ended in time
      */
     public boolean shutdown(long timeoutMillis) {
-        if (!stopping) {
-            stopping = true;
-            queue.clear();
-            queue.offer(POISON);
-        }
+        stopping = true;
+        LockSupport.unpark(thread);
         try {
             thread.join(timeoutMillis);
             if (thread.isAlive()) {
@@ -107,5 +113,4 @@ public final class Worker {
         }
         return !thread.isAlive();
     }
-
 }

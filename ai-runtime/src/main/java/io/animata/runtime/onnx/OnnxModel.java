@@ -33,7 +33,8 @@ import java.util.Map;
  *
  * <p>Threading: loading may happen on any thread (an asset loader's, a worker's); it is slow, so keep it off the
  * game thread. Once handed to an {@code AiRuntime} queue, {@link #run(float[], int, float[][])} is called by that
- * model's worker only. Describing methods are thread-safe. {@link #close()} is idempotent.
+ * model's worker only. Runs and {@link #close()} exclude each other (a close waits for the call in flight), so a
+ * session is never freed under a running call. Describing methods are thread-safe. {@code close} is idempotent.
  *
  * <pre>{@code
  * try (OnnxModel model = OnnxModel.load("policy", Path.of("policy.onnx"), OnnxSessionConfig.DEFAULT)) {
@@ -117,6 +118,16 @@ public final class OnnxModel implements BatchModel {
     }
 
     /**
+     * Loads a model from bytes read elsewhere, naming where they came from in errors and logs.
+     *
+     * @param source where the bytes were read from, e.g. an asset path
+     * @throws AnimataException when the bytes are not an ONNX model
+     */
+    public static OnnxModel load(String name, String source, byte[] bytes, OnnxSessionConfig config) {
+        return create(name, source, bytes, config);
+    }
+
+    /**
      * Loads a model from the classpath (a resource inside a jar).
      *
      * @param resource absolute resource path, e.g. {@code /models/policy.onnx}
@@ -138,7 +149,33 @@ public final class OnnxModel implements BatchModel {
         if (bytes.length == 0) {
             throw new AnimataException("model '" + name + "' from " + source + " is empty (0 bytes): not an ONNX model");
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OnnxRuntimeLibrary.environment();
+        String cpuReason = null;
+        if (config.device() != DevicePreference.CPU) {
+            String why = cudaUnavailableReason();
+            if (why == null) {
+                try {
+                    return open(name, source, bytes, config, env, true, null);
+                } catch (AnimataException e) {
+                    if (config.device() == DevicePreference.CUDA) {
+                        throw e;
+                    }
+                    // e.g. cuDNN missing: the CUDA session cannot be built although the provider is there
+                    why = "CUDA session failed: " + e.getMessage();
+                }
+            } else if (config.device() == DevicePreference.CUDA) {
+                throw new AnimataException("CUDA was required for model '" + name + "' but cannot be used (" + why + ")");
+            }
+            cpuReason = why;
+        } else {
+            cpuReason = "CPU chosen in the configuration";
+        }
+        return open(name, source, bytes, config, env, false, cpuReason);
+    }
+
+    private static OnnxModel open(String name, String source, byte[] bytes, OnnxSessionConfig config,
+            OrtEnvironment env, boolean cuda, String cpuReason) {
+        OrtSession session = null;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(config.intraOpThreads());
             options.setInterOpNumThreads(1);
@@ -147,44 +184,49 @@ public final class OnnxModel implements BatchModel {
             // a spinning pool would burn a core the game needs between frames
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.addConfigEntry("session.inter_op.allow_spinning", "0");
-            String why = chooseDevice(options, config);
-            String device = why == null ? "cuda" : "cpu";
-            OrtSession session;
+            if (cuda) {
+                options.addCUDA(config.cudaDeviceId());
+            }
             try {
                 session = env.createSession(bytes, options);
             } catch (OrtException e) {
+                if (cuda) {
+                    throw new AnimataException("model '" + name + "' from " + source + " could not be set up on CUDA: "
+                            + e.getMessage(), e);
+                }
                 throw new AnimataException("model '" + name + "' from " + source + " is not a valid ONNX model"
                         + textHint(bytes) + ": " + e.getMessage(), e);
             }
-            OnnxModel model = new OnnxModel(name, source, env, session, device);
-            LOG.log(Level.INFO, "model '" + name + "' runs on " + device
-                    + (why == null ? " (CUDA execution provider, device " + config.cudaDeviceId() + ")" : " (" + why + ")"));
+            OnnxModel model = new OnnxModel(name, source, env, session, cuda ? "cuda" : "cpu");
+            LOG.log(Level.INFO, "model '" + name + "' runs on " + model.device()
+                    + (cuda ? " (CUDA execution provider, device " + config.cudaDeviceId() + ")" : " (" + cpuReason + ")"));
             return model;
         } catch (OrtException e) {
-            throw new AnimataException("ONNX Runtime failed to set up model '" + name + "': " + e.getMessage(), e);
+            closeQuietly(session);
+            throw new AnimataException("ONNX Runtime failed to set up model '" + name + "' from " + source + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(session);
+            throw e;
         }
     }
 
-    /** Adds CUDA when wanted and possible. @return null when CUDA was added, else why the model runs on CPU */
-    private static String chooseDevice(OrtSession.SessionOptions options, OnnxSessionConfig config) {
-        if (config.device() == DevicePreference.CPU) {
-            return "CPU chosen in the configuration";
-        }
-        String why;
-        if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
-            why = "CUDA not in this ONNX Runtime build; build with -Pgpu for onnxruntime_gpu";
-        } else {
+    private static void closeQuietly(OrtSession session) {
+        if (session != null) {
             try {
-                options.addCUDA(config.cudaDeviceId());
-                return null;
-            } catch (OrtException | RuntimeException e) {
-                why = "CUDA unavailable: " + e.getMessage();
+                session.close();
+            } catch (OrtException ignored) {
+                // already failing; the first error is the one to report
             }
         }
-        if (config.device() == DevicePreference.CUDA) {
-            throw new AnimataException("CUDA was required but cannot be used (" + why + ")");
+    }
+
+    /** @return null when CUDA can be tried, else why not */
+    private static String cudaUnavailableReason() {
+        if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+            return "CUDA not in this ONNX Runtime build; build with -Pgpu for onnxruntime_gpu";
         }
-        return why;
+        return null;
     }
 
     private static String textHint(byte[] bytes) {
@@ -302,7 +344,7 @@ public final class OnnxModel implements BatchModel {
      *     not finite
      */
     @Override
-    public void run(float[] input, int rows, float[][] outputs) {
+    public synchronized void run(float[] input, int rows, float[][] outputs) {
         requireBatchable();
         requireOpen();
         if (rows < 1) {
@@ -363,7 +405,7 @@ public final class OnnxModel implements BatchModel {
      * @return every float output by name, flattened row-major
      * @throws AnimataException when the name or the shape does not match (naming both shapes), or the run fails
      */
-    public Map<String, float[]> run(String inputName, float[] data, long[] shape) {
+    public synchronized Map<String, float[]> run(String inputName, float[] data, long[] shape) {
         requireOpen();
         TensorSpec spec = null;
         List<String> names = new ArrayList<>();

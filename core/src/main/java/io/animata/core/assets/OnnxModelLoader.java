@@ -74,13 +74,7 @@ public final class OnnxModelLoader extends AsynchronousAssetLoader<ModelAsset, O
     }
 
     private OnnxModel createModel(String name, FileHandle file) {
-        byte[] bytes = readBytes(file);
-        try {
-            return OnnxModel.load(name, bytes, runtime.sessionConfig());
-        } catch (AnimataException e) {
-            // loading from bytes names only their count; say which file they came from
-            throw new AnimataException("model file '" + file.path() + "': " + e.getMessage(), e);
-        }
+        return OnnxModel.load(name, file.path(), readBytes(file), runtime.sessionConfig());
     }
 
     private static byte[] readBytes(FileHandle file) {
