@@ -1,5 +1,6 @@
 package io.animata.desktop;
 
+import io.animata.desktop.bench.RuntimeBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Spec;
         },
         synopsisSubcommandLabel = "BENCHMARK",
         subcommands = {
-            // Register benchmarks here, one class each, e.g.
-            //   io.animata.desktop.bench.RuntimeBench.class,   // animata bench runtime (AI runtime throughput/latency)
+            // register benchmarks here, one class each (package io.animata.desktop.bench)
+            RuntimeBench.class, // animata bench runtime: the frame contract's game-thread cost, batching speed-up
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec
