@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param decisions policy results applied to critters
  * @param caught sparks caught
  * @param closingSpeed mean speed at which critters approached their sparks, metres per second
- * @param startDistance mean critter-to-nearest-spark distance in the first frame, metres
+ * @param startDistance mean distance from a critter to the spark it chases in the first frame, metres
  * @param endDistance the same in the last frame, metres
  * @param device where the policy ran ({@code cpu}, {@code cuda})
  * @param batches batched policy calls the worker ran
@@ -35,7 +35,7 @@ public record DemoReport(long seed, String mode, int critters, int sparks, long 
                 "%d critters chased %d sparks for %d frames (%.1f s of game time, seed %d, %s mode)%n"
                         + "policy '%s' on %s: %d decisions (%d per critter) in %d batches, latency p50 %.0f us, p99 %.0f us%n"
                         + "sparks caught: %d; critters closed in on their sparks at %.1f m/s on average (top speed %.0f m/s);%n"
-                        + "mean distance to the nearest spark %.2f m at the start, %.2f m at the end%n"
+                        + "mean distance to the chased spark %.2f m at the start, %.2f m at the end%n"
                         + "frame time: mean %.3f ms, p99 %.3f ms",
                 critters, sparks, frames, seconds, seed, mode,
                 SeekPolicy.MODEL_NAME, device, decisions, perCritter, batches, inferP50Micros, inferP99Micros,

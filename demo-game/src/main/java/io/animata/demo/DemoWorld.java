@@ -297,7 +297,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
         return sparkSystem.caught();
     }
 
-    /** @return mean distance from a critter to its nearest spark in the last frame, metres */
+    /** @return mean distance from a critter to the spark it chases in the last frame, metres */
     public float meanTargetDistance() {
         return seekSystem.meanTargetDistance();
     }

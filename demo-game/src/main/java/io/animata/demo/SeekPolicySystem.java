@@ -161,7 +161,7 @@ public final class SeekPolicySystem extends IteratingSystem implements Inference
         return meanClosingSpeed;
     }
 
-    /** @return mean distance from each critter to its nearest spark at the last observation, in metres */
+    /** @return mean distance from each critter to the spark it chases at the last observation, in metres */
     public float meanTargetDistance() {
         return meanTargetDistance;
     }
