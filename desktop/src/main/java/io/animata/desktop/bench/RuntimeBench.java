@@ -18,7 +18,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code animata bench runtime}: the cost of the frame contract to the game thread, with many agents sharing one
@@ -29,8 +33,9 @@ import picocli.CommandLine.Option;
  * 1,000-row call, in the same process.
  */
 @Command(name = "runtime", mixinStandardHelpOptions = true,
-        description = {"Benchmarks the AI runtime's frame contract: game-thread cost per frame, game-thread",
-            "allocation, and the speed-up of batching, with N agents sharing an MLP 32-64-64-8 policy.",
+        description = {"Benchmarks the AI runtime's frame contract with many agents sharing one policy.",
+            "Measures the game thread's time and allocation per frame in realtime mode, and the speed-up of one",
+            "batched model call over one call per agent. The policy is an MLP 32-64-64-8 with seeded weights.",
             "Last line: RESULT main_thread_us_per_frame=.. alloc_bytes_per_frame=.. batched_speedup=.. device=.."})
 public final class RuntimeBench implements Callable<Integer> {
     static final int OBS = 32;
@@ -51,17 +56,25 @@ public final class RuntimeBench implements Callable<Integer> {
     @Option(names = "--repeats", description = "repetitions of the batched-vs-single comparison (default: ${DEFAULT-VALUE})")
     int repeats = 7;
 
-    @Option(names = "--device", description = "auto, cpu or cuda (default: ${DEFAULT-VALUE})")
+    @Option(names = "--device", converter = DeviceConverter.class,
+            description = "auto, cpu or cuda (default: auto)")
     DevicePreference device = DevicePreference.AUTO;
 
     @Option(names = "--seed", description = "seed for the policy's weights and the agents (default: ${DEFAULT-VALUE})")
     long seed = 7;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         if (frames < 1000) {
-            System.err.println("--frames must be at least 1000 (the median is taken over them)");
-            return 2;
+            throw new ParameterException(spec.commandLine(),
+                    "--frames must be at least 1000 (the median is taken over them), was " + frames);
+        }
+        if (agents < 1 || warmup < 0 || frameMicros < 1 || repeats < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--agents, --frame-us and --repeats must be positive and --warmup not negative");
         }
         Mlp mlp = Mlp.random(seed, Activation.RELU, Activation.IDENTITY, OBS, 64, 64, ACTIONS);
         byte[] onnx = new MlpOnnxExporter().export(mlp);
@@ -80,22 +93,24 @@ public final class RuntimeBench implements Callable<Integer> {
             ModelQueue queue = runtime.queue(runtime.loadModel("bench-policy", onnx));
             figures = new AgentLoop(queue, agents, seed).run(runtime, warmup, frames, frameMicros);
             ModelMetrics m = queue.metrics();
-            System.out.printf(Locale.ROOT, "agents=%d frames=%d frame_period_us=%d%n", agents, frames, frameMicros);
-            System.out.printf(Locale.ROOT, "game thread in the runtime per frame: median %.1f us, p99 %.1f us"
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "agents=%d frames=%d frame_period_us=%d%n", agents, frames, frameMicros);
+            out.printf(Locale.ROOT, "game thread in the runtime per frame: median %.1f us, p99 %.1f us"
                     + " (%.1f us with the agents' sensing); %.1f bytes allocated per frame%n",
                     figures.medianMicros, figures.p99Micros, figures.withSensingMicros, figures.allocPerFrame);
-            System.out.printf(Locale.ROOT, "model '%s' on %s: batch p50 %.0f us, p99 %.0f us, last batch %d rows, %d batches, %.1f results per frame%n",
+            out.printf(Locale.ROOT, "model '%s' on %s: batch p50 %.0f us, p99 %.0f us, last batch %d rows, %d batches, %.1f results per frame%n",
                     m.modelName(), m.device(), m.p50LatencyMicros(), m.p99LatencyMicros(), m.lastBatchSize(),
                     m.batchesRun(), figures.resultsPerFrame);
-            System.out.printf(Locale.ROOT, "batched speed-up: %d calls of 1 row vs 1 call of %d rows: %.1fx%n",
+            out.printf(Locale.ROOT, "batched speed-up: %d calls of 1 row vs 1 call of %d rows: %.1fx%n",
                     agents, agents, speedup);
-            System.out.printf(Locale.ROOT,
+            out.printf(Locale.ROOT,
                     "RESULT main_thread_us_per_frame=%.2f alloc_bytes_per_frame=%.1f batched_speedup=%.1f device=%s"
                             + " main_thread_p99_us=%.2f begin_us=%.2f submit_us=%.2f end_us=%.2f frame_with_sensing_us=%.2f"
                             + " model_p50_us=%.0f model_p99_us=%.0f results_per_frame=%.1f agents=%d%n",
                     figures.medianMicros, figures.allocPerFrame, speedup, modelDevice, figures.p99Micros,
                     figures.beginMicros, figures.submitMicros, figures.endMicros, figures.withSensingMicros,
                     m.p50LatencyMicros(), m.p99LatencyMicros(), figures.resultsPerFrame, agents);
+            out.flush();
         }
         return 0;
     }
@@ -256,6 +271,14 @@ public final class RuntimeBench implements Callable<Integer> {
                 next = now; // a long stall: do not run a burst of catch-up frames
             }
             return next;
+        }
+    }
+
+    /** Reads {@code auto}, {@code cpu} or {@code cuda} in any case. */
+    static final class DeviceConverter implements ITypeConverter<DevicePreference> {
+        @Override
+        public DevicePreference convert(String value) {
+            return DevicePreference.valueOf(value.trim().toUpperCase(Locale.ROOT));
         }
     }
 }
