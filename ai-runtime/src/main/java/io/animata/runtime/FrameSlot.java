@@ -137,6 +137,13 @@ final class FrameSlot implements WorkerTask {
         }
     }
 
+    @Override
+    public void onDiscarded() {
+        error = new AnimataException("the AI runtime was closed before model '" + model.name()
+                + "' ran this batch of " + rows + " rows");
+        finish(FAILED);
+    }
+
     private void finish(int finalState) {
         synchronized (this) {
             state = finalState;

@@ -78,6 +78,33 @@ class AiRuntimeLifecycleTest {
     }
 
     @Test
+    void closeFromAnotherThreadWakesALockstepWaitLongBeforeItsTimeout() throws Exception {
+        FakeModel model = new FakeModel("slow", 1);
+        AiRuntime runtime = AiRuntime.builder().setMode(RunMode.LOCKSTEP).optLockstepTimeout(Duration.ofSeconds(60))
+                .optShutdownTimeout(Duration.ofMillis(200)).build();
+        ModelQueue queue = runtime.queue(model);
+        model.block();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread game = new Thread(() -> {
+            try {
+                runtime.beginFrame(1);
+                queue.submit(new float[] {1}, 0, new RecordingListener(), 0);
+                runtime.endFrame(1);
+                runtime.beginFrame(2); // waits for the blocked batch
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "lockstep-game");
+        game.start();
+        model.awaitEntered();
+        runtime.close();
+        game.join(10_000);
+        model.release();
+        assertTrue(!game.isAlive(), "the waiting frame returned well before the 60 s timeout");
+        assertTrue(thrown.get() instanceof AnimataException, String.valueOf(thrown.get()));
+    }
+
+    @Test
     void modelsAreSpreadOverWorkersAndStayOnOne() {
         try (AiRuntime runtime = AiRuntime.builder().setMode(RunMode.LOCKSTEP).optWorkerThreads(2).build()) {
             FakeModel a = new FakeModel("a", 1);

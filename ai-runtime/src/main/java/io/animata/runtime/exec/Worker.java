@@ -95,7 +95,7 @@ public final class Worker {
 
     /**
      * Stops taking tasks, lets the running one finish, then ends the thread; interrupts it if it does not end
-     * within the timeout. Tasks still queued are not run. Idempotent.
+     * within the timeout. Tasks still queued are not run: each gets {@link WorkerTask#onDiscarded()}. Idempotent.
      *
      * @return whether the thread ended in time
      */
@@ -111,6 +111,17 @@ public final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return !thread.isAlive();
+        boolean ended = !thread.isAlive();
+        if (ended) {
+            // the thread is gone, so this thread is now the ring's only consumer
+            for (WorkerTask task = ring.poll(); task != null; task = ring.poll()) {
+                try {
+                    task.onDiscarded();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "discarding a task of " + thread.getName() + " failed", e);
+                }
+            }
+        }
+        return ended;
     }
 }

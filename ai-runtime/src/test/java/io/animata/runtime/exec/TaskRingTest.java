@@ -71,6 +71,40 @@ class TaskRingTest {
     }
 
     @Test
+    void tasksStillQueuedAtShutdownAreDiscardedNotLost() throws InterruptedException {
+        Worker worker = new Worker("discard-test", 8);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        worker.submit(() -> {
+            running.countDown();
+            try {
+                never.await(); // answers the interrupt that follows the shutdown timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        AtomicInteger ran = new AtomicInteger();
+        AtomicInteger discarded = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
+            worker.submit(new WorkerTask() {
+                @Override
+                public void runOnWorker() {
+                    ran.incrementAndGet();
+                }
+
+                @Override
+                public void onDiscarded() {
+                    discarded.incrementAndGet();
+                }
+            });
+        }
+        assertTrue(worker.shutdown(100));
+        assertEquals(0, ran.get());
+        assertEquals(3, discarded.get());
+    }
+
+    @Test
     void workerSurvivesAThrowingTask() throws InterruptedException {
         Worker worker = new Worker("throw-test", 8);
         CountDownLatch after = new CountDownLatch(1);
