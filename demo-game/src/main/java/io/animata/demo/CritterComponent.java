@@ -25,9 +25,12 @@ public final class CritterComponent implements Component, Poolable {
     public float targetDistance;
     /** Policy results applied to this critter. */
     public long decisions;
+    /** Id of the policy request still on its way, or 0: a critter asks again only once it has its answer. */
+    public long pendingRequest;
 
     @Override
     public void reset() {
+        pendingRequest = 0;
         body = null;
         index = 0;
         action = NO_ACTION;

@@ -112,7 +112,10 @@ public final class SeekPolicySystem extends IteratingSystem implements Inference
         closingSum += (v.x * dx + v.y * dy) * inverse;
         observed++;
 
-        policy.submit(row, 0, this, c.index);
+        if (c.pendingRequest == 0) {
+            // one request in flight per critter: when the worker falls behind, the batch does not pile up
+            c.pendingRequest = policy.submit(row, 0, this, c.index);
+        }
     }
 
     private void remember(CritterComponent c) {
@@ -130,6 +133,7 @@ public final class SeekPolicySystem extends IteratingSystem implements Inference
         if (c == null) {
             return; // a critter of a scene that was reset
         }
+        c.pendingRequest = 0;
         c.action = result.argmax(0);
         c.decisions++;
         decisions++;
@@ -144,6 +148,11 @@ public final class SeekPolicySystem extends IteratingSystem implements Inference
     /** Drops every result still on its way (scene reset or removal), so it cannot steer a critter of a new scene. */
     public void forgetPending() {
         policy.cancelAll(this);
+        for (CritterComponent c : byTag) {
+            if (c != null) {
+                c.pendingRequest = 0;
+            }
+        }
         java.util.Arrays.fill(byTag, null);
     }
 

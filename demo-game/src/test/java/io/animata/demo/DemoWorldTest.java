@@ -106,6 +106,20 @@ class DemoWorldTest {
     }
 
     @Test
+    void inRealtimeEachCritterHasAtMostOneRequestInFlight() {
+        // stepping as fast as the machine allows, the worker falls behind now and then; requests must not pile up
+        try (DemoWorld demo = new DemoWorld(DemoSettings.defaults().withCritters(100))) {
+            int most = 0;
+            for (int i = 0; i < 400; i++) {
+                demo.step();
+                most = Math.max(most, demo.runtime().queueAt(0).pendingRequests());
+            }
+            assertTrue(most <= 100, "pending requests peaked at " + most + " for 100 critters");
+            assertTrue(demo.decisions() > 0);
+        }
+    }
+
+    @Test
     void updateStepsAtAFixedRateWithoutBursting() {
         try (DemoWorld demo = new DemoWorld(LOCKSTEP.withCritters(10))) {
             assertEquals(0, demo.update(DemoWorld.STEP * 0.5f));
