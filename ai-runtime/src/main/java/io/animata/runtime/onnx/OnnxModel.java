@@ -44,6 +44,8 @@ import java.util.Map;
  */
 public final class OnnxModel implements BatchModel {
     private static final System.Logger LOG = System.getLogger(OnnxModel.class.getName());
+    /** Why the CUDA provider failed to load in this process, once it has; later models go straight to CPU. */
+    private static volatile String cudaLoadFailure;
 
     private final String name;
     private final String source;
@@ -150,27 +152,28 @@ public final class OnnxModel implements BatchModel {
             throw new AnimataException("model '" + name + "' from " + source + " is empty (0 bytes): not an ONNX model");
         }
         OrtEnvironment env = OnnxRuntimeLibrary.environment();
-        String cpuReason = null;
-        if (config.device() != DevicePreference.CPU) {
-            String why = cudaUnavailableReason();
-            if (why == null) {
-                try {
-                    return open(name, source, bytes, config, env, true, null);
-                } catch (AnimataException e) {
-                    if (config.device() == DevicePreference.CUDA) {
-                        throw e;
-                    }
-                    // e.g. cuDNN missing: the CUDA session cannot be built although the provider is there
-                    why = "CUDA session failed: " + e.getMessage();
-                }
-            } else if (config.device() == DevicePreference.CUDA) {
-                throw new AnimataException("CUDA was required for model '" + name + "' but cannot be used (" + why + ")");
-            }
-            cpuReason = why;
-        } else {
-            cpuReason = "CPU chosen in the configuration";
+        if (config.device() == DevicePreference.CPU) {
+            return open(name, source, bytes, config, env, false, "CPU chosen in the configuration");
         }
-        return open(name, source, bytes, config, env, false, cpuReason);
+        String why = cudaUnavailableReason();
+        if (why == null) {
+            try {
+                return open(name, source, bytes, config, env, true, null);
+            } catch (CudaUnavailable e) {
+                // the provider library itself cannot load (no CUDA or cuDNN): the same for every later model
+                cudaLoadFailure = e.getMessage();
+                why = "CUDA unavailable: " + e.getMessage();
+            } catch (AnimataException e) {
+                if (config.device() == DevicePreference.CUDA) {
+                    throw e;
+                }
+                why = "CUDA session failed: " + e.getMessage();
+            }
+        }
+        if (config.device() == DevicePreference.CUDA) {
+            throw new AnimataException("CUDA was required for model '" + name + "' but cannot be used (" + why + ")");
+        }
+        return open(name, source, bytes, config, env, false, why);
     }
 
     private static OnnxModel open(String name, String source, byte[] bytes, OnnxSessionConfig config,
@@ -185,7 +188,11 @@ public final class OnnxModel implements BatchModel {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.addConfigEntry("session.inter_op.allow_spinning", "0");
             if (cuda) {
-                options.addCUDA(config.cudaDeviceId());
+                try {
+                    options.addCUDA(config.cudaDeviceId());
+                } catch (OrtException e) {
+                    throw new CudaUnavailable(e.getMessage());
+                }
             }
             try {
                 session = env.createSession(bytes, options);
@@ -226,7 +233,17 @@ public final class OnnxModel implements BatchModel {
         if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
             return "CUDA not in this ONNX Runtime build; build with -Pgpu for onnxruntime_gpu";
         }
-        return null;
+        String failure = cudaLoadFailure;
+        return failure == null ? null : "CUDA unavailable: " + failure;
+    }
+
+    /** The CUDA execution provider could not be added to a session (its libraries did not load). */
+    private static final class CudaUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CudaUnavailable(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static String textHint(byte[] bytes) {
