@@ -69,6 +69,7 @@ class OnnxPolicyTest {
             Entity entity = new Entity();
             AgentComponent agent = new AgentComponent();
             agent.policy = policy;
+            agent.decisionPeriod = 2; // decide in frame 0 only: exactly one batch
             agent.sensors.add(new VectorSensor(5, (out, offset) -> System.arraycopy(observation, 0, out, offset, 5)));
             agent.actuators.add(DiscreteActuator.of(new int[] {3, 2}, choices -> chosen.add(choices.clone())));
             entity.add(agent);
@@ -83,6 +84,7 @@ class OnnxPolicyTest {
         assertEquals(List.of(1, 0), List.of(chosen.get(0)[0], chosen.get(0)[1]));
         assertEquals(List.of(0, 1), List.of(chosen.get(1)[0], chosen.get(1)[1]));
         assertEquals(1, policy.queue().metrics().batchesRun());
+        assertEquals(2, policy.queue().metrics().lastBatchSize());
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class LogitsModel implements BatchModel {
     private final int width;
     private final AtomicInteger runs = new AtomicInteger();
     private final AtomicInteger rowsRun = new AtomicInteger();
+    private final java.util.List<Integer> batchSizes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private volatile CountDownLatch gate;
 
     /** @param width floats per row in and out; the output is named {@link PolicySpec#LOGITS} */
@@ -77,6 +78,7 @@ public final class LogitsModel implements BatchModel {
             }
         }
         System.arraycopy(input, 0, outputs[0], 0, rows * width);
+        batchSizes.add(rows);
         runs.incrementAndGet();
         rowsRun.addAndGet(rows);
     }
@@ -84,6 +86,13 @@ public final class LogitsModel implements BatchModel {
     /** @return batches run */
     public int runs() {
         return runs.get();
+    }
+
+    /** @return the rows of each batch run so far, in order (a copy) */
+    public java.util.List<Integer> batchSizes() {
+        synchronized (batchSizes) {
+            return new java.util.ArrayList<>(batchSizes);
+        }
     }
 
     /** @return rows run over all batches */
