@@ -532,9 +532,4 @@ public final class AgentSystem extends IteratingSystem implements InferenceListe
     public int boundAgents() {
         return slotsUsed - freeSlots.size;
     }
-
-    /** @return the engine this system is in, or null */
-    Engine engine() {
-        return engine;
-    }
 }
