@@ -24,7 +24,7 @@ public abstract class ContinuousActuator implements Actuator {
         this.values = new float[size];
     }
 
-    /** Receives the clipped values of a {@link #of lambda actuator}. */
+    /** Receives the clipped values of a {@link #of lambda actuator}; called on the game thread. */
     @FunctionalInterface
     public interface Action {
         /** @param values this actuator's values, each in [-1, 1]; valid only during the call */

@@ -34,14 +34,14 @@ public abstract class DiscreteActuator implements Actuator {
         this.choices = new int[branches.length];
     }
 
-    /** Receives the choices of a {@link #of lambda actuator}. */
+    /** Receives the choices of a {@link #of lambda actuator}; called on the game thread. */
     @FunctionalInterface
     public interface Action {
         /** @param choices the chosen option of each of this actuator's branches; valid only during the call */
         void act(int[] choices);
     }
 
-    /** Writes the mask of a {@link #of lambda actuator}. */
+    /** Writes the mask of a {@link #of lambda actuator}; called on the game thread before each decision. */
     @FunctionalInterface
     public interface Masker {
         /**

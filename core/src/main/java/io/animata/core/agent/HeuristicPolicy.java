@@ -20,7 +20,7 @@ public final class HeuristicPolicy implements ImmediatePolicy {
     private final int observationWidth;
     private final Heuristic heuristic;
 
-    /** The code that decides. */
+    /** The code that decides; called on the game thread, and should not allocate. */
     @FunctionalInterface
     public interface Heuristic {
         /**

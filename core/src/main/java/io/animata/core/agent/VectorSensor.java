@@ -19,7 +19,7 @@ public final class VectorSensor implements Sensor {
     private final int width;
     private final Observer observer;
 
-    /** Writes the observation. */
+    /** Writes the observation; called on the game thread, and must not allocate. */
     @FunctionalInterface
     public interface Observer {
         /**
