@@ -21,7 +21,7 @@ import java.util.Random;
  * tags {@value #WALL_TAG}, {@value #OBSTACLE_TAG} and {@value #GOAL_TAG} for {@link io.animata.core.agent.RaySensor}.
  *
  * <p>It also knows how far the goal is along the floor: a shortest-path distance field over the tiles (8-connected,
- * no corner cutting, computed once per goal tile and cached), blended with the straight distance to the
+ * no corner cutting, computed with Dijkstra's algorithm once per goal tile and cached, up to 16 MB of fields), blended with the straight distance to the
  * neighbouring tiles' centres so it changes smoothly as an agent moves ({@link #distanceToGoal}). Shared by
  * {@link NavEnvironment} (training) and {@link NavScene} (the game), so both reward the same thing.
  *
@@ -59,8 +59,16 @@ public final class NavArena implements Disposable {
     private final World world;
     private final Body goal;
     private final float agentForce;
-    /** Distance fields by goal cell, computed on first use. */
+    /** Most floats the cached distance fields may hold together (16 MB), so large generated maps stay bounded. */
+    private static final int CACHE_FLOATS = 1 << 22;
+
+    /** Cached distance fields (a ring, oldest replaced first) and the goal cell of each; -1 for an empty entry. */
     private final float[][] fields;
+    private final int[] fieldGoals;
+    private int nextField;
+    /** Dijkstra's working memory: a binary heap of cells ordered by tentative distance (lazy deletion). */
+    private final int[] heap;
+    private final boolean[] settled;
     private float[] field;
     private int goalCell = -1;
     private final IntArray candidates = new IntArray();
@@ -73,7 +81,13 @@ public final class NavArena implements Disposable {
         }
         this.level = level;
         this.world = new World(new Vector2(0f, 0f), true);
-        this.fields = new float[level.width() * level.height()][];
+        int cells = level.width() * level.height();
+        int capacity = Math.max(1, Math.min(cells, CACHE_FLOATS / cells));
+        this.fields = new float[capacity][];
+        this.fieldGoals = new int[capacity];
+        Arrays.fill(fieldGoals, -1);
+        this.heap = new int[cells * 8 + 1];
+        this.settled = new boolean[cells];
         buildWalls();
         buildObstacles();
         this.goal = circle(BodyDef.BodyType.StaticBody, 0.5f, 0.5f, GOAL_RADIUS, true, GOAL, (short) 0, GOAL_TAG);
@@ -223,10 +237,23 @@ public final class NavArena implements Disposable {
         }
         goalCell = cell;
         goal.setTransform(x + 0.5f, y + 0.5f, 0f);
-        if (fields[cell] == null) {
-            fields[cell] = distanceField(cell);
+        field = null;
+        for (int i = 0; i < fields.length; i++) {
+            if (fieldGoals[i] == cell) {
+                field = fields[i];
+                break;
+            }
         }
-        field = fields[cell];
+        if (field == null) {
+            int slot = nextField;
+            nextField = (nextField + 1) % fields.length;
+            if (fields[slot] == null) {
+                fields[slot] = new float[level.width() * level.height()];
+            }
+            fieldGoals[slot] = cell;
+            distanceField(cell, fields[slot]);
+            field = fields[slot];
+        }
     }
 
     /** @return the floor distance from tile {@code cell} to the goal tile (infinite when unreachable) */
@@ -371,26 +398,25 @@ public final class NavArena implements Disposable {
         }
     }
 
-    /** Dijkstra from the goal tile over floor tiles: 8 neighbours, diagonals only where both sides are floor. */
-    private float[] distanceField(int goal) {
+    /**
+     * Dijkstra from the goal tile over floor tiles, into {@code dist}: 8 neighbours, diagonals only where both sides
+     * are floor. A cell enters the heap at most once per neighbour (8 times), so the heap never outgrows its array.
+     */
+    private void distanceField(int goal, float[] dist) {
         int w = level.width();
-        int n = w * level.height();
-        float[] dist = new float[n];
         Arrays.fill(dist, Float.POSITIVE_INFINITY);
-        boolean[] done = new boolean[n];
+        Arrays.fill(settled, false);
         dist[goal] = 0f;
-        // the maps are small (hundreds of tiles): a linear scan for the nearest open tile is fast enough
-        for (int iteration = 0; iteration < n; iteration++) {
-            int u = -1;
-            for (int i = 0; i < n; i++) {
-                if (!done[i] && dist[i] != Float.POSITIVE_INFINITY && (u < 0 || dist[i] < dist[u])) {
-                    u = i;
-                }
+        int size = 0;
+        heap[size++] = goal;
+        while (size > 0) {
+            int u = heap[0];
+            heap[0] = heap[--size];
+            siftDown(dist, size);
+            if (settled[u]) {
+                continue;
             }
-            if (u < 0) {
-                break;
-            }
-            done[u] = true;
+            settled[u] = true;
             int ux = u % w;
             int uy = u / w;
             for (int dy = -1; dy <= 1; dy++) {
@@ -405,11 +431,48 @@ public final class NavArena implements Disposable {
                     float d = dist[u] + (dx != 0 && dy != 0 ? SQRT2 : 1f);
                     if (d < dist[v]) {
                         dist[v] = d;
+                        heap[size] = v;
+                        siftUp(dist, size++);
                     }
                 }
             }
         }
-        return dist;
+    }
+
+    private void siftUp(float[] dist, int i) {
+        int cell = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (dist[heap[parent]] <= dist[cell]) {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = cell;
+    }
+
+    private void siftDown(float[] dist, int size) {
+        if (size == 0) {
+            return;
+        }
+        int i = 0;
+        int cell = heap[0];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && dist[heap[child + 1]] < dist[heap[child]]) {
+                child++;
+            }
+            if (dist[heap[child]] >= dist[cell]) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = cell;
     }
 
     /** Disposes the Box2D world and everything in it. Idempotent. */

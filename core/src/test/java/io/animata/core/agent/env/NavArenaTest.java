@@ -135,4 +135,86 @@ class NavArenaTest {
             assertTrue(java.util.Arrays.binarySearch(level.goals(), arena.goalCell()) >= 0);
         }
     }
+
+    /** Relaxes every edge until nothing changes: slow, obviously right. */
+    private static float[] referenceField(NavLevel level, int goal) {
+        int w = level.width();
+        float[] dist = new float[w * level.height()];
+        java.util.Arrays.fill(dist, Float.POSITIVE_INFINITY);
+        dist[goal] = 0f;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int u = 0; u < dist.length; u++) {
+                int ux = u % w;
+                int uy = u / w;
+                if (dist[u] == Float.POSITIVE_INFINITY || !level.isWalkable(ux, uy)) {
+                    continue;
+                }
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        boolean diagonal = dx != 0 && dy != 0;
+                        if ((dx == 0 && dy == 0) || !level.isWalkable(ux + dx, uy + dy) || (diagonal
+                                && !(level.isWalkable(ux + dx, uy) && level.isWalkable(ux, uy + dy)))) {
+                            continue;
+                        }
+                        int v = (uy + dy) * w + ux + dx;
+                        float d = dist[u] + (diagonal ? (float) Math.sqrt(2) : 1f);
+                        if (d < dist[v]) {
+                            dist[v] = d;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        return dist;
+    }
+
+    private static NavLevel randomLevel(Random random, int width, int height) {
+        StringBuilder text = new StringBuilder();
+        for (int r = 0; r < height; r++) {
+            for (int x = 0; x < width; x++) {
+                int roll = random.nextInt(10);
+                text.append(r == 0 && x == 0 ? '.' : roll < 3 ? '#' : roll < 4 ? 'o' : '.');
+            }
+            text.append('\n');
+        }
+        return NavLevel.parse("random", text.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theDistanceFieldIsTheShortestFloorPath(long seed) {
+        Random random = new Random(seed);
+        NavLevel level = randomLevel(random, 3 + random.nextInt(25), 3 + random.nextInt(20));
+        arena = new NavArena(level);
+        int goal = arena.pickGoalCell(random, true);
+        arena.setGoalCell(goal);
+
+        float[] expected = referenceField(level, goal);
+        for (int cell = 0; cell < expected.length; cell++) {
+            if (level.isWalkable(cell % level.width(), cell / level.width())) {
+                assertEquals(expected[cell], arena.tileDistance(cell), 1e-4f, "cell " + cell);
+            }
+        }
+    }
+
+    @Test
+    void largeMapsKeepABoundedCacheOfDistanceFields() {
+        Random random = new Random(5);
+        NavLevel level = randomLevel(random, 300, 300);
+        arena = new NavArena(level);
+        int first = arena.pickGoalCell(random, true);
+        arena.setGoalCell(first);
+        float firstDistance = arena.tileDistance(0);
+        // more goal tiles than the cache holds (2^22 floats / 90,000 tiles = 46 fields), then the first again
+        for (int i = 0; i < 60; i++) {
+            arena.setGoalCell(arena.pickGoalCell(random, true));
+        }
+        arena.setGoalCell(first);
+
+        assertEquals(firstDistance, arena.tileDistance(0));
+        assertEquals(0f, arena.tileDistance(first));
+    }
 }
