@@ -1,0 +1,220 @@
+package io.animata.core.agent.env;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.badlogic.gdx.physics.box2d.Body;
+import io.animata.core.testing.Box2dTests;
+import io.animata.runtime.AnimataException;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NavArenaTest {
+    private NavArena arena;
+
+    @BeforeAll
+    static void natives() {
+        Box2dTests.init();
+    }
+
+    @AfterEach
+    void dispose() {
+        if (arena != null) {
+            arena.dispose();
+            arena.dispose();
+        }
+    }
+
+    private static int cell(NavLevel level, int x, int y) {
+        return y * level.width() + x;
+    }
+
+    @Test
+    void theDistanceFieldGoesAroundWallsWithoutCuttingCorners() {
+        NavLevel level = NavLevel.parse("u", String.join("\n",
+                "#####",
+                "#G#.#",
+                "#.#.#",
+                "#...#",
+                "#####"));
+        arena = new NavArena(level);
+        arena.setGoalCell(cell(level, 1, 3));
+
+        assertEquals(0f, arena.tileDistance(cell(level, 1, 3)));
+        assertEquals(2f, arena.tileDistance(cell(level, 1, 1)));
+        assertEquals(3f, arena.tileDistance(cell(level, 2, 1)));
+        // no diagonal past the wall's corner at (2, 2): along the bottom, then up the right column
+        assertEquals(4f, arena.tileDistance(cell(level, 3, 1)));
+        assertEquals(5f, arena.tileDistance(cell(level, 3, 2)));
+        assertEquals(6f, arena.tileDistance(cell(level, 3, 3)));
+        assertEquals(Float.POSITIVE_INFINITY, arena.tileDistance(cell(level, 2, 2)));
+    }
+
+    @Test
+    void inTheOpenTheFloorDistanceIsTheStraightDistance() {
+        NavLevel level = NavLevel.parse("open", String.join("\n",
+                "......",
+                "......",
+                "......",
+                "......"));
+        arena = new NavArena(level);
+        arena.setGoalCell(cell(level, 1, 1));
+
+        assertEquals(0f, arena.distanceToGoal(1.5f, 1.5f), 1e-6f);
+        assertEquals(0.3f, arena.distanceToGoal(1.8f, 1.5f), 1e-6f);
+        assertEquals(2f, arena.distanceToGoal(3.5f, 1.5f), 1e-6f);
+        assertEquals((float) Math.sqrt(2) * 2f, arena.distanceToGoal(3.5f, 3.5f), 1e-5f);
+    }
+
+    @Test
+    void anAgentIsAtTheGoalWhenTheCirclesOverlap() {
+        NavLevel level = NavLevel.parse("l", "....");
+        arena = new NavArena(level);
+        arena.setGoalCell(0);
+        Body agent = arena.createAgent(0f, 0f, "me");
+
+        arena.placeAgent(agent, 0.5f + NavArena.AGENT_RADIUS + NavArena.GOAL_RADIUS - 0.01f, 0.5f);
+        assertTrue(arena.atGoal(agent));
+        arena.placeAgent(agent, 0.5f + NavArena.AGENT_RADIUS + NavArena.GOAL_RADIUS + 0.01f, 0.5f);
+        assertFalse(arena.atGoal(agent));
+        assertEquals("me", agent.getUserData());
+    }
+
+    @Test
+    void aGoalOnAWallOrAStartThatCannotReachItIsAnError() {
+        NavLevel level = NavLevel.parse("split", "S#G");
+        arena = new NavArena(level);
+
+        assertThrows(AnimataException.class, () -> arena.setGoalCell(1));
+        arena.setGoalCell(2);
+        AnimataException e = assertThrows(AnimataException.class,
+                () -> arena.pickStartCell(new Random(1), false, 0f));
+        assertTrue(e.getMessage().contains("no start tile can reach"), e.getMessage());
+    }
+
+    @Test
+    void pushingAnAgentWithItsForceReachesTheTopSpeed() {
+        NavLevel level = NavLevel.parse("long", ".".repeat(60));
+        arena = new NavArena(level);
+        Body agent = arena.createAgent(1f, 0.5f, null);
+        for (int i = 0; i < 100; i++) {
+            agent.applyForceToCenter(arena.agentForce(), 0f, true);
+            arena.step(NavEnvironment.STEP);
+        }
+
+        assertEquals(NavArena.MAX_SPEED, agent.getLinearVelocity().x, 0.1f * NavArena.MAX_SPEED);
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(1, 21);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void startsAreReachableFloorTilesFarEnoughFromTheGoal(long seed) {
+        Random random = new Random(seed);
+        NavLevel level = NavLevel.builtIns().get(random.nextInt(NavLevel.builtIns().size()));
+        arena = new NavArena(level);
+        boolean anywhere = random.nextBoolean();
+        arena.setGoalCell(arena.pickGoalCell(random, anywhere));
+        float min = random.nextFloat() * 8f;
+
+        int start = arena.pickStartCell(random, anywhere, min);
+
+        assertTrue(level.isWalkable(start % level.width(), start / level.width()));
+        assertTrue(arena.tileDistance(start) >= min, arena.tileDistance(start) + " < " + min);
+        if (!anywhere) {
+            assertTrue(java.util.Arrays.binarySearch(level.starts(), start) >= 0);
+            assertTrue(java.util.Arrays.binarySearch(level.goals(), arena.goalCell()) >= 0);
+        }
+    }
+
+    /** Relaxes every edge until nothing changes: slow, obviously right. */
+    private static float[] referenceField(NavLevel level, int goal) {
+        int w = level.width();
+        float[] dist = new float[w * level.height()];
+        java.util.Arrays.fill(dist, Float.POSITIVE_INFINITY);
+        dist[goal] = 0f;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int u = 0; u < dist.length; u++) {
+                int ux = u % w;
+                int uy = u / w;
+                if (dist[u] == Float.POSITIVE_INFINITY || !level.isWalkable(ux, uy)) {
+                    continue;
+                }
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        boolean diagonal = dx != 0 && dy != 0;
+                        if ((dx == 0 && dy == 0) || !level.isWalkable(ux + dx, uy + dy) || (diagonal
+                                && !(level.isWalkable(ux + dx, uy) && level.isWalkable(ux, uy + dy)))) {
+                            continue;
+                        }
+                        int v = (uy + dy) * w + ux + dx;
+                        float d = dist[u] + (diagonal ? (float) Math.sqrt(2) : 1f);
+                        if (d < dist[v]) {
+                            dist[v] = d;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        return dist;
+    }
+
+    private static NavLevel randomLevel(Random random, int width, int height) {
+        StringBuilder text = new StringBuilder();
+        for (int r = 0; r < height; r++) {
+            for (int x = 0; x < width; x++) {
+                int roll = random.nextInt(10);
+                text.append(r == 0 && x == 0 ? '.' : roll < 3 ? '#' : roll < 4 ? 'o' : '.');
+            }
+            text.append('\n');
+        }
+        return NavLevel.parse("random", text.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theDistanceFieldIsTheShortestFloorPath(long seed) {
+        Random random = new Random(seed);
+        NavLevel level = randomLevel(random, 3 + random.nextInt(25), 3 + random.nextInt(20));
+        arena = new NavArena(level);
+        int goal = arena.pickGoalCell(random, true);
+        arena.setGoalCell(goal);
+
+        float[] expected = referenceField(level, goal);
+        for (int cell = 0; cell < expected.length; cell++) {
+            if (level.isWalkable(cell % level.width(), cell / level.width())) {
+                assertEquals(expected[cell], arena.tileDistance(cell), 1e-4f, "cell " + cell);
+            }
+        }
+    }
+
+    @Test
+    void largeMapsKeepABoundedCacheOfDistanceFields() {
+        Random random = new Random(5);
+        NavLevel level = randomLevel(random, 300, 300);
+        arena = new NavArena(level);
+        int first = arena.pickGoalCell(random, true);
+        arena.setGoalCell(first);
+        float firstDistance = arena.tileDistance(0);
+        // more goal tiles than the cache holds (2^22 floats / 90,000 tiles = 46 fields), then the first again
+        for (int i = 0; i < 60; i++) {
+            arena.setGoalCell(arena.pickGoalCell(random, true));
+        }
+        arena.setGoalCell(first);
+
+        assertEquals(firstDistance, arena.tileDistance(0));
+        assertEquals(0f, arena.tileDistance(first));
+    }
+}

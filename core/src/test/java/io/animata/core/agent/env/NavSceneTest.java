@@ -1,0 +1,123 @@
+package io.animata.core.agent.env;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.badlogic.ashley.core.Engine;
+import com.badlogic.ashley.core.Family;
+import com.badlogic.ashley.core.PooledEngine;
+import io.animata.core.Animata;
+import io.animata.core.agent.AgentComponent;
+import io.animata.core.agent.AgentSystem;
+import io.animata.core.agent.OnnxPolicy;
+import io.animata.runtime.AiRuntime;
+import io.animata.runtime.RunMode;
+import io.animata.runtime.model.Activation;
+import io.animata.runtime.model.Mlp;
+import io.animata.runtime.onnx.DevicePreference;
+import io.animata.runtime.onnx.MlpOnnxExporter;
+import io.animata.runtime.rl.PolicySpec;
+import org.junit.jupiter.api.Test;
+
+/** The nav task as entities: agents in a game engine, driven by the heuristic or by an ONNX policy. */
+class NavSceneTest {
+    private static final float FRAME = 1f / 60f;
+
+    @Test
+    void heuristicAgentsKeepReachingTheMovingGoal() {
+        PooledEngine engine = new PooledEngine();
+        NavScene scene = NavScene.builder().setEngine(engine)
+                .setPolicy(new NavHeuristic().policy(NavEnvironment.DISCRETE_ACTIONS))
+                .optLevel(NavLevel.builtIn("pillars")).optAgents(6).optSeed(3).build();
+
+        for (int frame = 0; frame < 60 * 60; frame++) {
+            engine.update(FRAME);
+        }
+
+        assertTrue(scene.successes() >= 20, "goals reached in a minute by 6 agents: " + scene.successes());
+        // agents reaching the goal in the same frame move it once
+        assertTrue(scene.goalMoves() > 0 && scene.goalMoves() <= scene.successes());
+        AgentSystem agents = scene.agentSystem();
+        assertEquals(0L, agents.decisionsSkipped());
+        // every agent decides every 6th frame
+        assertEquals(6L * 60 * 60 / 6, agents.decisionsApplied());
+        long perAgent = 0;
+        for (int i = 0; i < scene.agentCount(); i++) {
+            perAgent += scene.agent(i).getComponent(NavAgentComponent.class).successes;
+        }
+        assertEquals(scene.successes(), perAgent);
+        System.out.println("nav scene, 6 heuristic agents on 'pillars', 60 s at 60 fps: " + scene.successes()
+                + " goals reached, " + agents.episodesEnded() + " episodes ended");
+
+        scene.dispose();
+        scene.dispose();
+        assertEquals(0, engine.getEntitiesFor(Family.all(AgentComponent.class).get()).size());
+        assertNull(engine.getSystem(AgentSystem.class));
+        assertNull(engine.getSystem(NavScene.NavSystem.class));
+    }
+
+    @Test
+    void anOnnxPolicyDrivesTheAgentsInOneBatchPerFrame() {
+        Engine engine = new Engine();
+        AiRuntime runtime = AiRuntime.builder().setMode(RunMode.LOCKSTEP).optDevice(DevicePreference.CPU).build();
+        Animata animata = Animata.installOwning(engine, runtime);
+        try {
+            Mlp mlp = Mlp.random(11, Activation.TANH, Activation.IDENTITY, NavObservation.WIDTH, 16, 9);
+            OnnxPolicy policy = OnnxPolicy.builder().setRuntime(runtime)
+                    .setModel("nav-random", new MlpOnnxExporter().optInputName(PolicySpec.INPUT)
+                            .optOutputName(PolicySpec.LOGITS).export(mlp))
+                    .optSpec(new PolicySpec("nav", NavObservation.WIDTH, NavEnvironment.DISCRETE_ACTIONS, null, null,
+                            null, false))
+                    .optStochastic(5).build();
+            NavScene scene = NavScene.builder().setEngine(engine).setPolicy(policy).optAgents(12).build();
+            int frames = 120;
+
+            for (int frame = 0; frame < frames; frame++) {
+                engine.update(FRAME);
+            }
+
+            AgentSystem agents = scene.agentSystem();
+            // 12 agents with decision offsets 0..5: two decide in every frame, as one batch
+            assertEquals(2L * frames, agents.decisionsRequested());
+            assertEquals(2L * (frames - 1), agents.decisionsApplied());
+            assertEquals(0L, agents.decisionsSkipped());
+            assertEquals(2, policy.queue().metrics().lastBatchSize());
+            assertTrue(policy.queue().metrics().batchesRun() >= frames - 1);
+            scene.dispose();
+        } finally {
+            animata.dispose();
+        }
+    }
+
+    @Test
+    void theSceneUsesTheEnginesAgentSystemAndLeavesItThere() {
+        Engine engine = new Engine();
+        AgentSystem own = new AgentSystem(5);
+        engine.addSystem(own);
+        NavScene scene = NavScene.builder().setEngine(engine)
+                .setPolicy(new NavHeuristic().policy(NavEnvironment.CONTINUOUS_ACTIONS)).optAgents(2).build();
+        engine.update(FRAME);
+
+        assertSame(own, scene.agentSystem());
+        assertEquals(6, engine.getSystem(NavScene.NavSystem.class).priority);
+        assertThrows(IllegalStateException.class, () -> NavScene.builder().setEngine(engine)
+                .setPolicy(new NavHeuristic().policy(NavEnvironment.DISCRETE_ACTIONS)).build());
+
+        scene.dispose();
+        assertSame(own, engine.getSystem(AgentSystem.class));
+        assertEquals(0, own.boundAgents());
+    }
+
+    @Test
+    void theBuilderSaysWhatIsMissing() {
+        IllegalStateException noEngine = assertThrows(IllegalStateException.class, () -> NavScene.builder()
+                .setPolicy(new NavHeuristic().policy(NavEnvironment.DISCRETE_ACTIONS)).build());
+        assertTrue(noEngine.getMessage().contains("setEngine"));
+        IllegalStateException noPolicy = assertThrows(IllegalStateException.class,
+                () -> NavScene.builder().setEngine(new Engine()).build());
+        assertTrue(noPolicy.getMessage().contains("setPolicy"));
+    }
+}
