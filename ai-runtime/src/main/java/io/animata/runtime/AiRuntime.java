@@ -167,6 +167,36 @@ public final class AiRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives a model back: removes its queue, drops every pending request (no listener hears of them), and closes
+     * the model once its worker has finished any batch of it already handed over. The queue refuses new requests.
+     * Use it when a game swaps a policy for another. Game thread. Does nothing for a model the runtime does not hold.
+     */
+    public void release(BatchModel model) {
+        checkOpen();
+        ModelQueue released = null;
+        synchronized (registryLock) {
+            ownedModels.remove(model);
+            for (int i = 0; i < queues.length; i++) {
+                if (queues[i].model() == model) {
+                    released = queues[i];
+                    ModelQueue[] fewer = new ModelQueue[queues.length - 1];
+                    System.arraycopy(queues, 0, fewer, 0, i);
+                    System.arraycopy(queues, i + 1, fewer, i, queues.length - i - 1);
+                    queues = fewer;
+                    break;
+                }
+            }
+        }
+        if (released == null) {
+            model.close();
+            return;
+        }
+        released.markReleased();
+        // the worker runs tasks in order, so this runs after every batch of this model it was given
+        released.worker().submit(model::close);
+    }
+
     /** @return the number of model queues, for iterating metrics without allocation */
     public int queueCount() {
         return queues.length;

@@ -105,6 +105,13 @@ final class FrameSlot implements WorkerTask {
         return n;
     }
 
+    /** Game thread: cancels every request in this slot. */
+    void cancelAll() {
+        for (int r = 0; r < rows; r++) {
+            cancelled[r] = true;
+        }
+    }
+
     /** Game thread: back to empty, dropping references to listeners so they can be collected. */
     void clear() {
         for (int r = 0; r < rows; r++) {

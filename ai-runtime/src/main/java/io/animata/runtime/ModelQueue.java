@@ -40,6 +40,7 @@ public final class ModelQueue {
     private final int inputWidth;
     private final int[] outputWidths;
     private String lastLoggedFailure;
+    private boolean released;
 
     ModelQueue(AiRuntime runtime, BatchModel model, Worker worker) {
         this.runtime = runtime;
@@ -81,10 +82,14 @@ public final class ModelQueue {
      * @param listener receives the result on the game thread, in a later {@link AiRuntime#beginFrame}
      * @param tag the caller's number for this request, handed back with the result (e.g. an agent index)
      * @return the request id, for {@link #cancel}
-     * @throws AnimataException when the row is shorter than the model's input, or the runtime is closed
+     * @throws AnimataException when the row is shorter than the model's input, the model was released, or the
+     *     runtime is closed
      */
     public long submit(float[] row, int offset, InferenceListener listener, int tag) {
         runtime.checkOpen();
+        if (released) {
+            throw new AnimataException("model '" + model.name() + "' was released from the AI runtime");
+        }
         int width = inputWidth;
         if (offset < 0 || offset + width > row.length) {
             throw new AnimataException("model '" + model.name() + "' takes rows of " + width + " floats (input shape [batch, "
@@ -249,6 +254,20 @@ public final class ModelQueue {
             lastLoggedFailure = message;
             LOG.log(Level.WARNING, "model '" + model.name() + "' failed: " + message, error);
         }
+    }
+
+    /** Game thread, from {@link AiRuntime#release}: drops everything pending and refuses new requests. */
+    void markReleased() {
+        released = true;
+        filling.cancelAll();
+        for (int i = 0; i < inFlightCount; i++) {
+            inFlight[(inFlightHead + i) % SLOTS].cancelAll();
+        }
+        metrics.queueDepth = 0;
+    }
+
+    Worker worker() {
+        return worker;
     }
 
     /** Game thread, from {@link AiRuntime#close}: forgets everything pending. */

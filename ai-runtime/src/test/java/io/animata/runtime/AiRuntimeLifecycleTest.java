@@ -105,6 +105,43 @@ class AiRuntimeLifecycleTest {
     }
 
     @Test
+    void releaseDropsPendingResultsAndClosesTheModelAfterItsLastBatch() throws Exception {
+        try (AiRuntime runtime = AiRuntime.builder().setMode(RunMode.REALTIME).build()) {
+            FakeModel old = new FakeModel("old", 1);
+            FakeModel other = new FakeModel("other", 1);
+            ModelQueue queue = runtime.queue(old);
+            ModelQueue stays = runtime.queue(other);
+            RecordingListener listener = new RecordingListener();
+            old.block();
+            runtime.beginFrame(1);
+            queue.submit(new float[] {1}, 0, listener, 0);
+            runtime.endFrame(1);
+            old.awaitEntered();
+            runtime.beginFrame(2);
+            queue.submit(new float[] {2}, 0, listener, 0);
+            runtime.release(old);
+            assertEquals(0, old.closes.get(), "not closed under its running batch");
+            assertThrows(AnimataException.class, () -> queue.submit(new float[] {3}, 0, listener, 0));
+            assertEquals(1, runtime.queueCount());
+            assertEquals(stays, runtime.queueAt(0));
+            old.release();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (old.closes.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertEquals(1, old.closes.get(), "closed once its worker was done with it");
+            for (long tick = 2; tick < 6; tick++) {
+                if (tick > 2) {
+                    runtime.beginFrame(tick);
+                }
+                stays.submit(new float[] {1}, 0, listener, 9);
+                runtime.endFrame(tick);
+            }
+            assertTrue(listener.results.stream().noneMatch(g -> g.tag() == 0), "no result of the released model");
+        }
+    }
+
+    @Test
     void modelsAreSpreadOverWorkersAndStayOnOne() {
         try (AiRuntime runtime = AiRuntime.builder().setMode(RunMode.LOCKSTEP).optWorkerThreads(2).build()) {
             FakeModel a = new FakeModel("a", 1);

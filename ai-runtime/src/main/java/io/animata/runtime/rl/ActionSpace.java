@@ -64,6 +64,21 @@ public final class ActionSpace {
         return discreteBranches.clone();
     }
 
+    /**
+     * @return where branch {@code b}'s options start in concatenated logits or in an action mask (the sum of the
+     *     sizes of the branches before it)
+     */
+    public int branchOffset(int b) {
+        if (b < 0 || b >= discreteBranches.length) {
+            throw new IndexOutOfBoundsException("branch " + b + " of " + discreteBranches.length);
+        }
+        int offset = 0;
+        for (int i = 0; i < b; i++) {
+            offset += discreteBranches[i];
+        }
+        return offset;
+    }
+
     /** @return the sum of all branch sizes: the width of concatenated logits or of an action mask */
     public int totalDiscreteOptions() {
         int n = 0;

@@ -22,12 +22,10 @@ public final class ActionMask {
     public ActionMask(ActionSpace space) {
         this.space = space;
         this.branchOffsets = new int[space.branchCount()];
-        int offset = 0;
         for (int b = 0; b < branchOffsets.length; b++) {
-            branchOffsets[b] = offset;
-            offset += space.branchSize(b);
+            branchOffsets[b] = space.branchOffset(b);
         }
-        this.masked = new boolean[offset];
+        this.masked = new boolean[space.totalDiscreteOptions()];
     }
 
     /** @return the space this mask is shaped for */

@@ -24,7 +24,7 @@ import java.nio.file.Path;
  * repeats exactly.
  *
  * <p>Build one {@code OnnxPolicy} per model and give it to every agent that uses the model. The runtime owns the
- * model (loaded through it) and closes it with itself.
+ * model (loaded through it) and closes it with itself, or earlier on {@link #release()}.
  *
  * <pre>{@code
  * OnnxPolicy policy = OnnxPolicy.builder()
@@ -38,6 +38,7 @@ import java.nio.file.Path;
  * {@link #submit}, {@link #decode} and {@link #cancel} allocate nothing.
  */
 public final class OnnxPolicy implements BatchedPolicy {
+    private final AiRuntime runtime;
     private final ModelQueue queue;
     private final PolicySpec spec;
     private final ActionSpace space;
@@ -50,8 +51,9 @@ public final class OnnxPolicy implements BatchedPolicy {
     private final float[] logits;
     private final int[] branchOffsets;
 
-    private OnnxPolicy(ModelQueue queue, PolicySpec spec, boolean stochastic, long seed) {
+    private OnnxPolicy(AiRuntime runtime, ModelQueue queue, PolicySpec spec, boolean stochastic, long seed) {
         BatchModel model = queue.model();
+        this.runtime = runtime;
         this.queue = queue;
         this.spec = spec;
         this.space = spec.actionSpace();
@@ -73,8 +75,8 @@ public final class OnnxPolicy implements BatchedPolicy {
         this.random = new RandomXS128(seed);
         this.logits = new float[space.totalDiscreteOptions()];
         this.branchOffsets = new int[space.branchCount()];
-        for (int b = 1; b < branchOffsets.length; b++) {
-            branchOffsets[b] = branchOffsets[b - 1] + space.branchSize(b - 1);
+        for (int b = 0; b < branchOffsets.length; b++) {
+            branchOffsets[b] = space.branchOffset(b);
         }
     }
 
@@ -155,6 +157,15 @@ public final class OnnxPolicy implements BatchedPolicy {
                 action.continuous[i] = Sampling.clip(value);
             }
         }
+    }
+
+    /**
+     * Gives the model back to the runtime ({@link AiRuntime#release}) when the game swaps this policy for another:
+     * decisions still on their way are dropped and the ONNX session is closed once the worker is done with it.
+     * Agents must not use this policy afterwards. Game thread.
+     */
+    public void release() {
+        runtime.release(queue.model());
     }
 
     @Override
@@ -270,7 +281,7 @@ public final class OnnxPolicy implements BatchedPolicy {
                 throw new IllegalStateException("OnnxPolicy.Builder.optSpec(...) is required for a model given "
                         + "without a policy.json file");
             }
-            return new OnnxPolicy(runtime.queue(m), s, stochastic, seed);
+            return new OnnxPolicy(runtime, runtime.queue(m), s, stochastic, seed);
         }
     }
 

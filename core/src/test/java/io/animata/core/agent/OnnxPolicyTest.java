@@ -88,6 +88,19 @@ class OnnxPolicyTest {
     }
 
     @Test
+    void releaseHandsTheModelBackToTheRuntime() {
+        OnnxPolicy policy = OnnxPolicy.builder().setRuntime(runtime)
+                .setModel("swap-me", export(identity(2), PolicySpec.MEAN))
+                .optSpec(new PolicySpec("swap-me", 2, ActionSpace.continuous(2), null, null, new float[] {0f, 0f}, false))
+                .build();
+        assertEquals(1, runtime.queueCount());
+        policy.release();
+        assertEquals(0, runtime.queueCount());
+        org.junit.jupiter.api.Assertions.assertThrows(io.animata.runtime.AnimataException.class,
+                () -> policy.submit(new float[2], (id, tag, r) -> { }, 0));
+    }
+
+    @Test
     void loadsThePolicyFileWithItsSidecar() {
         Path onnx = dir.resolve("nav/policy.onnx");
         new MlpOnnxExporter().optInputName(PolicySpec.INPUT).optOutputName(PolicySpec.MEAN).export(identity(2), onnx);
