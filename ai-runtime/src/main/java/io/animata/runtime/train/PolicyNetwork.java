@@ -10,7 +10,9 @@ import io.animata.runtime.AnimataException;
 import io.animata.runtime.model.Activation;
 import io.animata.runtime.model.Mlp;
 import io.animata.runtime.onnx.MlpOnnxExporter;
+import io.animata.runtime.rl.ActionBuffer;
 import io.animata.runtime.rl.ActionSpace;
+import io.animata.runtime.rl.EnvironmentFactory;
 import io.animata.runtime.rl.PolicySpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -233,6 +235,16 @@ public final class PolicyNetwork implements AutoCloseable {
         return parameters;
     }
 
+    /** @return the actor's weights and biases (not the log std) */
+    List<NDArray> actorParameters() {
+        List<NDArray> actor = new ArrayList<>();
+        for (int l = 0; l < actorWeights.length; l++) {
+            actor.add(actorWeights[l]);
+            actor.add(actorBiases[l]);
+        }
+        return actor;
+    }
+
     NDManager manager() {
         return manager;
     }
@@ -286,6 +298,74 @@ public final class PolicyNetwork implements AutoCloseable {
                 System.arraycopy(v, 0, valuesOut, 0, v.length);
             }
         }
+    }
+
+    /**
+     * Runs deterministic episodes (argmax of each branch, or the mean) on fresh environment copies stepped together:
+     * copy {@code e} of {@code k} runs its share of the episodes ({@code episodes / k}, one more for the first
+     * {@code episodes % k}), so the result does not depend on which episodes end first.
+     *
+     * @param factory makes the copies
+     * @param copies environment copies, at least 1 (at most {@code episodes} are used)
+     * @param episodes episodes, at least 1
+     * @param seed seeds the episodes' resets
+     * @return their returns
+     * @throws AnimataException when an environment fails or does not fit this network
+     */
+    public Evaluation evaluate(EnvironmentFactory factory, int copies, int episodes, long seed) {
+        checkOpen();
+        if (episodes < 1 || copies < 1) {
+            throw new AnimataException("evaluate needs at least 1 episode and 1 copy, got " + episodes + " and "
+                    + copies);
+        }
+        int k = Math.min(episodes, copies);
+        int[] quota = new int[k];
+        for (int e = 0; e < k; e++) {
+            quota[e] = episodes / k + (e < episodes % k ? 1 : 0);
+        }
+        double[] returns = new double[episodes];
+        double lengthSum = 0;
+        int done = 0;
+        try (VecEnv eval = new VecEnv(factory, k, seed)) {
+            if (eval.observationWidth() != observationWidth || !eval.actionSpace().equals(actionSpace)) {
+                throw new AnimataException("environment with observation width " + eval.observationWidth() + " and "
+                        + eval.actionSpace() + " does not fit " + this);
+            }
+            eval.reset();
+            ActionBuffer[] actions = eval.newActionBuffers();
+            float[] normalized = new float[k * observationWidth];
+            float[] out = new float[k * actorOutputs];
+            int[] finished = new int[k];
+            while (done < episodes) {
+                normalization.normalize(eval.observations(), 0, normalized, 0, k);
+                predict(normalized, k, out, null);
+                for (int e = 0; e < k; e++) {
+                    ActionSampler.greedy(actionSpace, out, e * actorOutputs, actions[e]);
+                }
+                eval.step(actions);
+                for (int e = 0; e < k; e++) {
+                    if (eval.episodeEnded()[e] && finished[e] < quota[e]) {
+                        finished[e]++;
+                        returns[done++] = eval.episodeReturns()[e];
+                        lengthSum += eval.episodeLengths()[e];
+                    }
+                }
+            }
+        }
+        double mean = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double r : returns) {
+            mean += r;
+            min = Math.min(min, r);
+            max = Math.max(max, r);
+        }
+        mean /= episodes;
+        double var = 0;
+        for (double r : returns) {
+            var += (r - mean) * (r - mean);
+        }
+        return new Evaluation(episodes, mean, Math.sqrt(var / episodes), min, max, lengthSum / episodes);
     }
 
     /**

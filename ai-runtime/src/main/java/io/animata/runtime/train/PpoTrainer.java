@@ -416,63 +416,15 @@ public final class PpoTrainer implements AutoCloseable {
 
     /**
      * Runs deterministic episodes with the current policy (argmax / mean) on fresh environment copies.
-     * Environment copy {@code e} of {@code k = min(episodes, environments())} runs episodes
-     * {@code e, e + k, ...}, so the result does not depend on which episodes end first.
      *
      * @param episodes episodes, at least 1
      * @param seed seeds the episodes' resets
      * @return their returns
+     * @see PolicyNetwork#evaluate
      */
     public Evaluation evaluate(int episodes, long seed) {
         checkOpen();
-        if (episodes < 1) {
-            throw new AnimataException("evaluate needs at least 1 episode, got " + episodes);
-        }
-        int k = Math.min(episodes, envCount);
-        int[] quota = new int[k];
-        for (int e = 0; e < k; e++) {
-            quota[e] = episodes / k + (e < episodes % k ? 1 : 0);
-        }
-        double[] returns = new double[episodes];
-        double lengthSum = 0;
-        int done = 0;
-        RunningNormalizer.Snapshot norm = network.normalization();
-        try (VecEnv eval = new VecEnv(config.factory, k, seed, envs.threads())) {
-            eval.reset();
-            ActionBuffer[] evalActions = eval.newActionBuffers();
-            float[] normalized = new float[k * width];
-            float[] out = new float[k * network.actorOutputWidth()];
-            int[] finished = new int[k];
-            while (done < episodes) {
-                norm.normalize(eval.observations(), 0, normalized, 0, k);
-                network.predict(normalized, k, out, null);
-                for (int e = 0; e < k; e++) {
-                    ActionSampler.greedy(space, out, e * network.actorOutputWidth(), evalActions[e]);
-                }
-                eval.step(evalActions);
-                for (int e = 0; e < k; e++) {
-                    if (eval.episodeEnded()[e] && finished[e] < quota[e]) {
-                        finished[e]++;
-                        returns[done++] = eval.episodeReturns()[e];
-                        lengthSum += eval.episodeLengths()[e];
-                    }
-                }
-            }
-        }
-        double mean = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double r : returns) {
-            mean += r;
-            min = Math.min(min, r);
-            max = Math.max(max, r);
-        }
-        mean /= episodes;
-        double var = 0;
-        for (double r : returns) {
-            var += (r - mean) * (r - mean);
-        }
-        return new Evaluation(episodes, mean, Math.sqrt(var / episodes), min, max, lengthSum / episodes);
+        return network.evaluate(config.factory, Math.min(episodes, envCount), episodes, seed);
     }
 
     /**

@@ -59,6 +59,17 @@ public final class PointTarget implements Environment {
         observation[1] = goal;
     }
 
+    /**
+     * Heads straight for the target and stops on it: {@code a = clip((g - x) / SPEED, -1, 1)}. A heuristic to record
+     * demonstrations from.
+     *
+     * @param observation {@code [x, g]}
+     * @param action receives the move
+     */
+    public static void heuristic(float[] observation, ActionBuffer action) {
+        action.continuous[0] = Math.max(-1f, Math.min(1f, (observation[1] - observation[0]) / SPEED));
+    }
+
     @Override
     public boolean terminated() {
         return false;
