@@ -1,7 +1,13 @@
 package io.animata.desktop;
 
 import io.animata.runtime.AnimataException;
+import io.animata.runtime.rl.ActionBuffer;
+import io.animata.runtime.rl.Environment;
 import io.animata.runtime.rl.EnvironmentFactory;
+import io.animata.runtime.train.BehaviourCloning;
+import io.animata.runtime.train.CloningResult;
+import io.animata.runtime.train.DemonstrationWriter;
+import io.animata.runtime.train.Demonstrations;
 import io.animata.runtime.train.Evaluation;
 import io.animata.runtime.train.PpoTrainer;
 import io.animata.runtime.train.TrainingSummary;
@@ -17,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -33,7 +40,9 @@ import picocli.CommandLine.Spec;
  * bar, and writes to {@code --out}: {@code policy.onnx} + {@code policy.json} (the runtime's policy format),
  * {@code checkpoints/} (the policy every tenth of the run), {@code curve.csv} and {@code curve.png} (episode return
  * against environment steps). It then runs deterministic evaluation episodes and prints, as its last line,
- * {@code RESULT env=.. steps=.. eval_mean_return=.. steps_per_s=..}.
+ * {@code RESULT env=.. steps=.. eval_mean_return=.. steps_per_s=..}. With {@code --demos FILE} (or
+ * {@code --record-demos N}, from the environment's heuristic) the policy first clones the demonstrations: a warm
+ * start, or with {@code --steps 0} the whole training.
  *
  * <p>Environments are registered by name in {@link #ENVIRONMENTS}, each with the PPO settings that suit it.
  *
@@ -47,6 +56,8 @@ import picocli.CommandLine.Spec;
             "Steps K headless copies of the environment in lockstep, as fast as the machine allows. Writes "
                     + "DIR/policy.onnx + policy.json, DIR/checkpoints/, DIR/curve.csv and DIR/curve.png, then runs "
                     + "deterministic evaluation episodes.",
+            "With --demos FILE or --record-demos N, behaviour cloning of the demonstrations comes first (a warm start; "
+                    + "with --steps 0 the only training).",
             "Last line: RESULT env=.. steps=.. eval_mean_return=.. steps_per_s=..",
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -57,9 +68,10 @@ public final class TrainCommand implements Callable<Integer> {
      * @param description one line for {@code --help}
      * @param factory makes the copies
      * @param settings PPO settings for it, applied before the command-line options
+     * @param heuristic a hand-written controller to record demonstrations from ({@code --record-demos}), or null
      */
     public record TrainingEnvironment(String description, EnvironmentFactory factory,
-            UnaryOperator<PpoTrainer.Builder> settings) {
+            UnaryOperator<PpoTrainer.Builder> settings, BiConsumer<float[], ActionBuffer> heuristic) {
     }
 
     /**
@@ -73,10 +85,10 @@ public final class TrainCommand implements Callable<Integer> {
         // Gymnasium CartPole-v1; settings after RL Zoo's PPO hyperparameters for it
         envs.put("cartpole", new TrainingEnvironment("balance a pole on a cart (Gymnasium CartPole-v1, 2 actions)",
                 i -> new CartPole(), b -> b.optRolloutSteps(32).optMinibatchSize(256).optEpochs(20).optGamma(0.98f)
-                        .optLambda(0.8f).optLearningRate(1e-3f)));
+                        .optLambda(0.8f).optLearningRate(1e-3f), CartPole::heuristic));
         envs.put("point", new TrainingEnvironment("reach a target on a line (1 continuous action)",
                 i -> new PointTarget(), b -> b.optRolloutSteps(64).optMinibatchSize(128).optEpochs(10)
-                        .optGamma(0.9f).optLearningRate(1e-3f)));
+                        .optGamma(0.9f).optLearningRate(1e-3f), PointTarget::heuristic));
         // the nav environment (core.agent, Box2D) registers here once it exists
         ENVIRONMENTS = Collections.unmodifiableMap(envs);
     }
@@ -114,6 +126,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar (for logs).")
     boolean noProgress;
 
+    @Option(names = "--demos", paramLabel = "FILE",
+            description = "Warm start: clone these recorded demonstrations before PPO (with --steps 0: clone only).")
+    Path demos;
+
+    @Option(names = "--record-demos", paramLabel = "N",
+            description = "Record N episodes of the environment's heuristic to DIR/demonstrations.bin and clone them "
+                    + "as the warm start.")
+    int recordDemos;
+
+    @Option(names = "--bc-epochs", paramLabel = "E", defaultValue = "20",
+            description = "Behaviour-cloning epochs over the demonstrations (default: ${DEFAULT-VALUE}).")
+    int bcEpochs;
+
     /** Lists the environment names for picocli's help and completion. */
     static final class EnvironmentNames implements Iterable<String> {
         @Override
@@ -129,9 +154,18 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Unknown environment '" + environment + "'; choose one of "
                     + String.join(", ", ENVIRONMENTS.keySet()));
         }
-        if (steps < 1 || envs < 1 || evalEpisodes < 1 || checkpoints < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--steps, --envs and --eval-episodes must be at least 1, --checkpoints not negative");
+        boolean cloning = demos != null || recordDemos > 0;
+        if (steps < 0 || (steps == 0 && !cloning) || envs < 1 || evalEpisodes < 1 || checkpoints < 0
+                || recordDemos < 0 || bcEpochs < 1) {
+            throw new ParameterException(spec.commandLine(), "--envs, --eval-episodes and --bc-epochs must be at least "
+                    + "1, --checkpoints and --record-demos not negative, --steps at least 1 (0 only with demonstrations)");
+        }
+        if (demos != null && recordDemos > 0) {
+            throw new ParameterException(spec.commandLine(), "give --demos or --record-demos, not both");
+        }
+        if (recordDemos > 0 && env.heuristic() == null) {
+            throw new ParameterException(spec.commandLine(), "environment '" + environment
+                    + "' has no heuristic to record demonstrations from; record them in the game and use --demos");
         }
         // curve.png is drawn off-screen; no display needed
         System.setProperty("java.awt.headless", "true");
@@ -150,10 +184,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + "seed %d, network on %s%n", environment, total, trainer.environments(),
                     trainer.environmentThreads(), trainer.stepsPerUpdate(), seed, trainer.policy().device());
             stdout.flush();
+            if (cloning) {
+                warmStart(env, trainer, stdout);
+            }
             Checkpoints saver = new Checkpoints(trainer, checkpointDir, total);
-            TrainingSummary summary;
-            try (ProgressBar bar = progressBar(total)) {
-                summary = trainer.train(steps, stats -> {
+            TrainingSummary summary = new TrainingSummary(0, 0, 0, 0, 0, Double.NaN);
+            try (ProgressBar bar = steps == 0 ? null : progressBar(total)) {
+                summary = steps == 0 ? summary : trainer.train(steps, stats -> {
                     curve.add(stats);
                     saver.maybeSave(stats);
                     if (bar != null) {
@@ -181,6 +218,30 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.flush();
         }
         return 0;
+    }
+
+    /** Clones the demonstrations (read, or recorded from the heuristic) into the trainer's policy. */
+    private void warmStart(TrainingEnvironment env, PpoTrainer trainer, PrintWriter stdout) {
+        Path file = demos;
+        if (recordDemos > 0) {
+            file = out.resolve("demonstrations.bin");
+            try (Environment one = env.factory().create(0);
+                    DemonstrationWriter writer = new DemonstrationWriter(file, one.observationWidth(),
+                            one.actionSpace())) {
+                double mean = writer.recordEpisodes(one, env.heuristic(), recordDemos, seed + 2_000_003L);
+                stdout.printf(Locale.ROOT, "recorded %d heuristic episodes (%d steps, mean return %.2f) to %s%n",
+                        recordDemos, writer.count(), mean, file);
+            }
+        }
+        Demonstrations recorded = Demonstrations.read(file);
+        CloningResult cloned = BehaviourCloning.builder().optEpochs(bcEpochs).optSeed(seed).build()
+                .train(trainer.policy(), recorded);
+        Evaluation eval = trainer.evaluate(Math.min(evalEpisodes, 20), seed + 1_000_003L);
+        stdout.printf(Locale.ROOT, "behaviour cloning: %d steps, %d epochs, loss %.4f%s; cloned policy's mean return "
+                + "%.2f over %d episodes%n", cloned.samples(), cloned.epochs(), cloned.loss(),
+                Double.isNaN(cloned.accuracy()) ? "" : String.format(Locale.ROOT, ", accuracy %.3f", cloned.accuracy()),
+                eval.meanReturn(), eval.episodes());
+        stdout.flush();
     }
 
     private ProgressBar progressBar(long total) {

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,33 @@ class TrainCommandTest {
         assertTrue(r.lastLine().startsWith("RESULT env=point steps=512 eval_mean_return=-"), r.lastLine());
         assertEquals(1, PolicySpec.read(dir.resolve("policy.json")).getContinuousSize());
         assertTrue(r.err().isEmpty(), r.err());
+    }
+
+    @Test
+    void heuristicDemonstrationsWarmStartOrReplacePpo(@TempDir Path dir) throws Exception {
+        Path cloneOnly = dir.resolve("clone");
+        Run r = run("train", "cartpole", "--steps", "0", "--record-demos", "4", "--bc-epochs", "10", "--out",
+                cloneOnly.toString(), "--eval-episodes", "8", "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("recorded 4 heuristic episodes"), r.out());
+        assertTrue(r.out().contains("behaviour cloning: "), r.out());
+        Matcher m = Pattern.compile("RESULT env=cartpole steps=0 eval_mean_return=(\\d+\\.\\d\\d) steps_per_s=0")
+                .matcher(r.lastLine());
+        assertTrue(m.matches(), r.lastLine());
+        assertTrue(Double.parseDouble(m.group(1)) > 300, "a cloned heuristic balances the pole: " + r.lastLine());
+        assertTrue(Files.size(cloneOnly.resolve("demonstrations.bin")) > 1000);
+
+        // the recorded file as a warm start for a short PPO run
+        Run warm = run("train", "cartpole", "--steps", "512", "--envs", "2", "--demos",
+                cloneOnly.resolve("demonstrations.bin").toString(), "--out", dir.resolve("warm").toString(),
+                "--eval-episodes", "2", "--checkpoints", "0", "--no-progress");
+        assertEquals(0, warm.code(), warm.err());
+        assertTrue(warm.lastLine().startsWith("RESULT env=cartpole steps=512 "), warm.lastLine());
+
+        Run both = run("train", "cartpole", "--demos", "x.bin", "--record-demos", "2", "--out", dir.toString());
+        assertEquals(2, both.code());
+        Run none = run("train", "cartpole", "--steps", "0", "--out", dir.toString());
+        assertEquals(2, none.code());
     }
 
     @Test
