@@ -26,24 +26,23 @@ class DemonstrationsTest {
         Random random = new Random(1);
         float[] expectedObs = new float[50 * 4];
         int[] expectedActions = new int[50 * 2];
-        try (DemonstrationWriter writer = new DemonstrationWriter(file, 4, space)) {
-            float[] obs = new float[4];
-            ActionBuffer action = new ActionBuffer(space);
-            for (int i = 0; i < 50; i++) {
-                for (int k = 0; k < 4; k++) {
-                    obs[k] = random.nextFloat() * 10 - 5;
-                }
-                action.discrete[0] = random.nextInt(3);
-                action.discrete[1] = random.nextInt(2);
-                writer.record(obs, action);
-                System.arraycopy(obs, 0, expectedObs, i * 4, 4);
-                System.arraycopy(action.discrete, 0, expectedActions, i * 2, 2);
+        DemonstrationWriter writer = new DemonstrationWriter(file, 4, space);
+        float[] obs = new float[4];
+        ActionBuffer action = new ActionBuffer(space);
+        for (int i = 0; i < 50; i++) {
+            for (int k = 0; k < 4; k++) {
+                obs[k] = random.nextFloat() * 10 - 5;
             }
-            assertEquals(50, writer.count());
-            writer.close();
-            writer.close();
-            assertThrows(AnimataException.class, () -> writer.record(obs, action));
+            action.discrete[0] = random.nextInt(3);
+            action.discrete[1] = random.nextInt(2);
+            writer.record(obs, action);
+            System.arraycopy(obs, 0, expectedObs, i * 4, 4);
+            System.arraycopy(action.discrete, 0, expectedActions, i * 2, 2);
         }
+        assertEquals(50, writer.count());
+        writer.close();
+        writer.close(); // idempotent
+        assertThrows(AnimataException.class, () -> writer.record(obs, action));
         Demonstrations demos = Demonstrations.read(file);
         assertEquals(50, demos.size());
         assertEquals(space, demos.actionSpace());
