@@ -284,9 +284,15 @@ public final class PolicyNetwork implements AutoCloseable {
      */
     public void predict(float[] normalized, int rows, float[] actorOut, float[] valuesOut) {
         checkOpen();
+        int n = rows * observationWidth;
+        if (rows < 1 || normalized.length < n || (actorOut != null && actorOut.length < rows * actorOutputs)
+                || (valuesOut != null && valuesOut.length < rows)) {
+            throw new AnimataException("predict of " + rows + " rows needs " + n + " input floats, "
+                    + rows * actorOutputs + " actor and " + rows + " value floats; got " + normalized.length + ", "
+                    + (actorOut == null ? "-" : actorOut.length) + ", " + (valuesOut == null ? "-" : valuesOut.length));
+        }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            int n = rows * observationWidth;
             float[] data = normalized.length == n ? normalized : Arrays.copyOf(normalized, n);
             NDArray x = manager.create(data, new Shape(rows, observationWidth));
             if (actorOut != null) {

@@ -632,7 +632,7 @@ public final class PpoTrainer implements AutoCloseable {
         }
 
         /**
-         * @return the trainer, its environments made and reset lazily on the first {@link PpoTrainer#train}
+         * @return the trainer, with its environment copies made (they are reset by the first {@link PpoTrainer#train})
          * @throws AnimataException if a setting is invalid or the engine cannot be loaded
          */
         public PpoTrainer build() {
