@@ -1,0 +1,17 @@
+package io.animata.runtime.train;
+
+/**
+ * Returns of deterministic episodes (argmax of each branch's logits, or the Gaussian's mean).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param episodes episodes run
+ * @param meanReturn mean undiscounted return
+ * @param stdReturn population standard deviation of the returns
+ * @param minReturn lowest return
+ * @param maxReturn highest return
+ * @param meanLength mean episode length in steps
+ */
+public record Evaluation(int episodes, double meanReturn, double stdReturn, double minReturn, double maxReturn,
+        double meanLength) {
+}
