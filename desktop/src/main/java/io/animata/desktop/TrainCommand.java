@@ -60,7 +60,8 @@ import picocli.CommandLine.Spec;
                     + "deterministic evaluation episodes.",
             "With --demos FILE or --record-demos N, behaviour cloning of the demonstrations comes first (a warm start; "
                     + "with --steps 0 the only training).",
-            "Last line: RESULT env=.. steps=.. eval_mean_return=.. steps_per_s=..",
+            "Last line: RESULT env=.. steps=.. eval_mean_return=.. steps_per_s=.. (and eval_success=.. where "
+                    + "episodes have goals)",
         })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -176,10 +177,11 @@ public final class TrainCommand implements Callable<Integer> {
         // curve.png is drawn off-screen; no display needed
         System.setProperty("java.awt.headless", "true");
         Path checkpointDir = out.resolve("checkpoints");
+        Path made = checkpoints > 0 ? checkpointDir : out;
         try {
-            Files.createDirectories(checkpointDir);
+            Files.createDirectories(made);
         } catch (IOException e) {
-            throw new AnimataException("cannot create " + checkpointDir + ": " + e.getMessage(), e);
+            throw new AnimataException("cannot create " + made + ": " + e.getMessage(), e);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PpoTrainer.Builder builder = env.settings().apply(PpoTrainer.builder().setEnvironment(env.factory()))
@@ -215,12 +217,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + "last 100 episodes' mean return %.1f%n", summary.environmentSteps(), summary.seconds(),
                     summary.stepsPerSecond(), summary.updates(), summary.episodes(), summary.recentMeanReturn());
             stdout.printf(Locale.ROOT, "evaluation: %d deterministic episodes, mean return %.2f (std %.2f, min %.1f, "
-                    + "max %.1f)%n", eval.episodes(), eval.meanReturn(), eval.stdReturn(), eval.minReturn(),
-                    eval.maxReturn());
+                    + "max %.1f)%s%n", eval.episodes(), eval.meanReturn(), eval.stdReturn(), eval.minReturn(),
+                    eval.maxReturn(), eval.hasSuccessRate()
+                            ? String.format(Locale.ROOT, ", %.0f%% reached the goal", 100 * eval.successRate()) : "");
             stdout.printf(Locale.ROOT, "wrote %s: policy.onnx, policy.json, curve.csv, curve.png, %d checkpoints%n",
                     out, saver.saved);
-            stdout.printf(Locale.ROOT, "RESULT env=%s steps=%d eval_mean_return=%.2f steps_per_s=%.0f%n", environment,
-                    summary.environmentSteps(), eval.meanReturn(), summary.stepsPerSecond());
+            stdout.printf(Locale.ROOT, "RESULT env=%s steps=%d eval_mean_return=%.2f steps_per_s=%.0f%s%n", environment,
+                    summary.environmentSteps(), eval.meanReturn(), summary.stepsPerSecond(), eval.hasSuccessRate()
+                            ? String.format(Locale.ROOT, " eval_success=%.2f", eval.successRate()) : "");
             stdout.flush();
         }
         return 0;

@@ -332,11 +332,14 @@ public final class PolicyNetwork implements AutoCloseable {
         double[] returns = new double[episodes];
         double lengthSum = 0;
         int done = 0;
+        int successes = 0;
+        boolean goalAware;
         try (VecEnv eval = new VecEnv(factory, k, seed)) {
             if (eval.observationWidth() != observationWidth || !eval.actionSpace().equals(actionSpace)) {
                 throw new AnimataException("environment with observation width " + eval.observationWidth() + " and "
                         + eval.actionSpace() + " does not fit " + this);
             }
+            goalAware = eval.isGoalAware();
             eval.reset();
             ActionBuffer[] actions = eval.newActionBuffers();
             float[] normalized = new float[k * observationWidth];
@@ -354,6 +357,9 @@ public final class PolicyNetwork implements AutoCloseable {
                         finished[e]++;
                         returns[done++] = eval.episodeReturns()[e];
                         lengthSum += eval.episodeLengths()[e];
+                        if (eval.succeeded()[e]) {
+                            successes++;
+                        }
                     }
                 }
             }
@@ -371,7 +377,8 @@ public final class PolicyNetwork implements AutoCloseable {
         for (double r : returns) {
             var += (r - mean) * (r - mean);
         }
-        return new Evaluation(episodes, mean, Math.sqrt(var / episodes), min, max, lengthSum / episodes);
+        return new Evaluation(episodes, mean, Math.sqrt(var / episodes), min, max, lengthSum / episodes,
+                goalAware ? (double) successes / episodes : Double.NaN);
     }
 
     /**

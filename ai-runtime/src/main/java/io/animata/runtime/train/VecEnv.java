@@ -5,6 +5,7 @@ import io.animata.runtime.rl.ActionBuffer;
 import io.animata.runtime.rl.ActionSpace;
 import io.animata.runtime.rl.Environment;
 import io.animata.runtime.rl.EnvironmentFactory;
+import io.animata.runtime.rl.GoalEnvironment;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,8 @@ public final class VecEnv implements AutoCloseable {
     private final boolean[] terminated;
     private final boolean[] truncated;
     private final boolean[] episodeEnded;
+    private final boolean[] succeeded;
+    private final boolean goalAware;
     private final float[] episodeReturns;
     private final int[] episodeLengths;
     private final float[] runningReturns;
@@ -113,6 +116,7 @@ public final class VecEnv implements AutoCloseable {
         }
         this.width = envs[0].observationWidth();
         this.actionSpace = envs[0].actionSpace();
+        this.goalAware = envs[0] instanceof GoalEnvironment;
         this.seed = seed;
         this.observations = new float[count * width];
         this.finalObservations = new float[count * width];
@@ -120,6 +124,7 @@ public final class VecEnv implements AutoCloseable {
         this.terminated = new boolean[count];
         this.truncated = new boolean[count];
         this.episodeEnded = new boolean[count];
+        this.succeeded = new boolean[count];
         this.episodeReturns = new float[count];
         this.episodeLengths = new int[count];
         this.runningReturns = new float[count];
@@ -213,6 +218,19 @@ public final class VecEnv implements AutoCloseable {
     /** @return whether each environment's episode was cut by a time limit with the last step (and not terminated) */
     public boolean[] truncated() {
         return truncated;
+    }
+
+    /**
+     * @return per copy, whether the episode that the last step ended reached its goal (valid where
+     *     {@link #episodeEnded()}; always false unless {@link #isGoalAware()})
+     */
+    public boolean[] succeeded() {
+        return succeeded;
+    }
+
+    /** @return whether the copies are {@link GoalEnvironment}s, whose episodes succeed or fail */
+    public boolean isGoalAware() {
+        return goalAware;
     }
 
     /** @return whether each environment's episode ended with the last step */
@@ -323,6 +341,8 @@ public final class VecEnv implements AutoCloseable {
         runningLengths[e]++;
         if (term || trunc) {
             episodeEnded[e] = true;
+            // read before the reset below starts the next episode
+            succeeded[e] = env instanceof GoalEnvironment goal && goal.reachedGoal();
             episodeReturns[e] = runningReturns[e];
             episodeLengths[e] = runningLengths[e];
             System.arraycopy(row, 0, finalObservations, e * width, width);

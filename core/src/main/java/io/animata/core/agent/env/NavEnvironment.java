@@ -12,6 +12,7 @@ import io.animata.runtime.AnimataException;
 import io.animata.runtime.rl.ActionBuffer;
 import io.animata.runtime.rl.ActionSpace;
 import io.animata.runtime.rl.Environment;
+import io.animata.runtime.rl.GoalEnvironment;
 import io.animata.runtime.rl.EnvironmentFactory;
 import java.util.List;
 
@@ -55,7 +56,7 @@ import java.util.List;
  * {@link #step} allocates nothing; {@link #reset} allocates only the first time it meets a level or goal tile.
  * {@link #close} disposes the Box2D worlds and is idempotent.
  */
-public final class NavEnvironment implements Environment {
+public final class NavEnvironment implements GoalEnvironment {
     /** Seconds simulated per step (one Box2D step). */
     public static final float STEP = 0.1f;
     /** Reward for reaching the goal. */
@@ -238,6 +239,7 @@ public final class NavEnvironment implements Environment {
     }
 
     /** @return whether the last episode ended at the goal (same as {@link #terminated()}) */
+    @Override
     public boolean reachedGoal() {
         return terminated;
     }
