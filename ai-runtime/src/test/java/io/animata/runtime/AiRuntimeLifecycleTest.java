@@ -73,6 +73,10 @@ class AiRuntimeLifecycleTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         // the fake model answers the interrupt that follows the timeout, so the thread ends
         assertTrue(millis < 5_000, "close took " + millis + " ms");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!threadsNamed("hung-test").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertEquals(Set.of(), threadsNamed("hung-test"));
         model.release();
     }

@@ -95,7 +95,7 @@ public final class Worker {
 
     /**
      * Stops taking tasks, lets the running one finish, then ends the thread; interrupts it if it does not end
-     * within the timeout. Tasks still queued are not run: each gets {@link WorkerTask#onDiscarded()}. Idempotent.
+     * within the timeout and waits once more (at least a second) for it to unwind. Tasks still queued are not run: each gets {@link WorkerTask#onDiscarded()}. Idempotent.
      *
      * @return whether the thread ended in time
      */
@@ -106,7 +106,8 @@ public final class Worker {
             thread.join(timeoutMillis);
             if (thread.isAlive()) {
                 thread.interrupt();
-                thread.join(Math.max(50, timeoutMillis / 4));
+                // an interrupted model call needs a moment to unwind, more on a loaded machine
+                thread.join(Math.max(1_000, timeoutMillis));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
