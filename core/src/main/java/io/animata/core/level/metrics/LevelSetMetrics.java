@@ -22,11 +22,13 @@ import java.util.List;
  * @param exampleDiversity mean pairwise distance of the examples
  * @param novelty distances to the nearest example
  * @param kl KL divergence of the levels' k x k patterns from the examples', for k = 2, 3, 4 (index k - 2)
+ * @param exampleKl the same measured for each example against the other examples, averaged (leave one out): how far
+ *     the examples are from each other, the scale to read {@code kl} against (0 with a single example)
  * @param features each level's features, in order
  * @param exampleFeatures each example's features
  */
 public record LevelSetMetrics(int count, double playableShare, double diversity, double exampleDiversity,
-        Novelty novelty, double[] kl, List<LevelFeatures> features, List<LevelFeatures> exampleFeatures) {
+        Novelty novelty, double[] kl, double[] exampleKl, List<LevelFeatures> features, List<LevelFeatures> exampleFeatures) {
     /** The pattern sizes the KL divergence is reported for. */
     public static final int[] KL_SIZES = {2, 3, 4};
 
@@ -61,13 +63,24 @@ public record LevelSetMetrics(int count, double playableShare, double diversity,
             exampleFeatures.add(LevelFeatures.measure(e, legend, check.check(e)));
         }
         double[] kl = new double[KL_SIZES.length];
+        double[] exampleKl = new double[KL_SIZES.length];
         for (int i = 0; i < KL_SIZES.length; i++) {
-            kl[i] = PatternDistribution.of(levels, KL_SIZES[i])
-                    .klDivergence(PatternDistribution.of(examples, KL_SIZES[i]));
+            int k = KL_SIZES[i];
+            kl[i] = levels.isEmpty() ? 0 : PatternDistribution.of(levels, k)
+                    .klDivergence(PatternDistribution.of(examples, k));
+            if (examples.size() > 1) {
+                double sum = 0;
+                for (int e = 0; e < examples.size(); e++) {
+                    List<TileGrid> others = new ArrayList<>(examples);
+                    TileGrid one = others.remove(e);
+                    sum += PatternDistribution.of(List.of(one), k).klDivergence(PatternDistribution.of(others, k));
+                }
+                exampleKl[i] = sum / examples.size();
+            }
         }
         return new LevelSetMetrics(levels.size(), levels.isEmpty() ? 0 : (double) playable / levels.size(),
                 Diversity.meanPairwise(levels), Diversity.meanPairwise(examples),
-                Novelty.of(levels, examples, Novelty.NEAR_COPY), kl, List.copyOf(features),
+                Novelty.of(levels, examples, Novelty.NEAR_COPY), kl, exampleKl, List.copyOf(features),
                 List.copyOf(exampleFeatures));
     }
 
