@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DemoCommand.class,
             BenchCommand.class,
+            LevelsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AnimataCommand implements Callable<Integer> {

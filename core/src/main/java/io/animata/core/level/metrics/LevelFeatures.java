@@ -5,15 +5,18 @@ import io.animata.core.level.TileGrid;
 import io.animata.core.level.play.Playability;
 
 /**
- * A level's place in the expressive range (Smith and Whitehead), each in [0, 1], measured the same way for top-down
- * and side views:
+ * A level's place in the expressive range (after Smith and Whitehead), each in [0, 1], measured along the path the
+ * playability check found:
  * <ul>
  *   <li>density: the share of solid tiles</li>
- *   <li>linearity: how straight the path from start to goal is: the Manhattan distance between them over the
- *       number of moves the playability check needed (1 for a straight corridor; 0 when unplayable)</li>
- *   <li>leniency: the share of the path's tiles with no hazard among their eight neighbours (1 when nothing on the
- *       way can hurt; 0 when unplayable)</li>
+ *   <li>linearity, top-down: how straight the path is, the Manhattan distance from start to goal over the moves
+ *       (1 for a straight corridor); side view: how flat the path's height runs, 1 minus the mean distance of its
+ *       tiles from their least-squares line (height against column), in quarters of the level's height (1 for a
+ *       level run at one height, 0 for one that climbs and drops by a quarter of the level or more)</li>
+ *   <li>leniency: the share of the path's tiles that are safe: no hazard among their eight neighbours and, in a
+ *       side view, ground somewhere below (no pit to fall into)</li>
  * </ul>
+ * An unplayable level has linearity and leniency 0.
  *
  * <p>Threading: immutable; {@link #measure} is stateless and thread-safe.
  *
@@ -43,15 +46,59 @@ public record LevelFeatures(double density, double linearity, double leniency) {
         int w = grid.width();
         int start = path[0];
         int goal = path[path.length - 1];
-        int manhattan = Math.abs(start % w - goal % w) + Math.abs(start / w - goal / w);
-        double linearity = Math.min(1.0, (double) manhattan / playability.moves());
+        boolean side = legend.view() == Legend.View.SIDE;
+        double linearity;
+        if (side) {
+            linearity = flatness(path, w, grid.height());
+        } else {
+            int manhattan = Math.abs(start % w - goal % w) + Math.abs(start / w - goal / w);
+            linearity = Math.min(1.0, (double) manhattan / playability.moves());
+        }
         int safe = 0;
         for (int cell : path) {
-            if (!nearHazard(grid, legend, cell % w, cell / w)) {
+            int x = cell % w;
+            int y = cell / w;
+            if (!nearHazard(grid, legend, x, y) && !(side && overPit(grid, legend, x, y))) {
                 safe++;
             }
         }
         return new LevelFeatures(density, linearity, (double) safe / path.length);
+    }
+
+    /** 1 minus the mean absolute residual of the path's rows about their least-squares line, in quarter heights. */
+    private static double flatness(int[] path, int w, int h) {
+        int n = path.length;
+        double mx = 0;
+        double my = 0;
+        for (int c : path) {
+            mx += c % w;
+            my += c / w;
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        for (int c : path) {
+            sxy += (c % w - mx) * (c / w - my);
+            sxx += (c % w - mx) * (c % w - mx);
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double residual = 0;
+        for (int c : path) {
+            residual += Math.abs(c / w - (my + slope * (c % w - mx)));
+        }
+        return Math.max(0, 1 - residual / n / Math.max(1, h / 4.0));
+    }
+
+    /** Side view: nothing below (x, y) would stop a fall. */
+    private static boolean overPit(TileGrid grid, Legend legend, int x, int y) {
+        for (int yy = y + 1; yy < grid.height(); yy++) {
+            char c = grid.get(x, yy);
+            if ((legend.isSolid(c) && !legend.isHazard(c)) || legend.isClimbable(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean nearHazard(TileGrid grid, Legend legend, int x, int y) {
