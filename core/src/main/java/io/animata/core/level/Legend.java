@@ -56,7 +56,7 @@ public final class Legend {
     private static final int F_GOAL = 16;
     private static final int F_KNOWN = 32;
 
-    /** How levels are seen, which decides how the player moves in them. */
+    /** How levels are seen, which decides how the player moves in them. Threading: an immutable enum. */
     public enum View {
         /** From above: the player walks in four directions (dungeons, mazes). */
         TOP_DOWN,
@@ -65,7 +65,7 @@ public final class Legend {
     }
 
     /**
-     * A side-view player's jump, in tiles.
+     * A side-view player's jump, in tiles. Threading: immutable.
      *
      * @param height how many tiles a jump rises
      * @param length the widest gap a jump crosses on level ground

@@ -33,7 +33,7 @@ public final class LevelConstraints {
     public static final LevelConstraints NONE = builder().build();
 
     /**
-     * A tile that must be {@code tile}.
+     * A tile that must be {@code tile}. Threading: immutable.
      *
      * @param x column
      * @param y row (0 at the top)
@@ -43,7 +43,7 @@ public final class LevelConstraints {
     }
 
     /**
-     * How many tiles of a character a level may have.
+     * How many tiles of a character a level may have. Threading: immutable.
      *
      * @param tile the character
      * @param min at least

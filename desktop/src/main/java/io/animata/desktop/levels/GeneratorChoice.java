@@ -39,7 +39,7 @@ public enum GeneratorChoice {
     WALK;
 
     /**
-     * What a generator is made from.
+     * What a generator is made from. Threading: immutable (the lists are not copied; do not change them).
      *
      * @param legend what the tiles mean
      * @param examples the examples, markers and all

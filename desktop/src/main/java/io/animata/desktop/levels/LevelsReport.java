@@ -26,7 +26,7 @@ public final class LevelsReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * Timings of one run, in seconds.
+     * Timings of one run, in seconds. Threading: immutable.
      *
      * @param total the whole command
      * @param generation the level pipeline

@@ -24,7 +24,7 @@ import java.util.List;
  * }</pre>
  */
 public final class LevelBodies {
-    /** How the solid tiles become fixtures. */
+    /** How the solid tiles become fixtures. Threading: an immutable enum. */
     public enum Shapes {
         /** One box per merged rectangle ({@link SolidShapes#rectangles}). */
         RECTANGLES,

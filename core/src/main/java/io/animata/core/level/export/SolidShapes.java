@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class SolidShapes {
     /**
-     * A block of tiles.
+     * A block of tiles. Threading: immutable.
      *
      * @param x left column
      * @param y top row

@@ -27,7 +27,7 @@ public final class BitmapReader {
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     /**
-     * A bitmap read without a legend.
+     * A bitmap read without a legend. Threading: immutable.
      *
      * @param grid the tiles
      * @param colors each character's colour, 0xRRGGBB, in order of first appearance
