@@ -11,7 +11,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.animata.core.level.ExampleLevel;
+import io.animata.core.level.Legend;
+import io.animata.core.level.TileGrid;
+import io.animata.core.level.export.TmxWriter;
+import io.animata.core.level.io.LegendReader;
+import io.animata.core.level.io.LevelFiles;
+import io.animata.core.level.metrics.Diversity;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
@@ -96,6 +104,41 @@ class LevelsCommandTest {
         assertEquals("8", r.result().get("count"));
         assertEquals(generator, r.result().get("generator"));
         assertTrue(Double.parseDouble(r.result().get("playable")) >= 0.95, r.lastLine());
+    }
+
+    @Test
+    void examplesMayBeTextTmxAndBitmaps() throws Exception {
+        Path mixed = dir.resolve("mixed");
+        Files.createDirectories(mixed);
+        Path legendFile = examples("dungeon").resolve("legend.json");
+        Legend legend = LegendReader.read(legendFile);
+        List<ExampleLevel> levels = LevelFiles.readDirectory(examples("dungeon"), legend);
+        TmxWriter tmx = TmxWriter.builder().setLegend(legend).build();
+        for (int i = 0; i < levels.size(); i++) {
+            TileGrid g = levels.get(i).grid();
+            if (i % 3 == 0) {
+                Files.writeString(mixed.resolve("l" + i + ".txt"), g.toText());
+            } else if (i % 3 == 1) {
+                tmx.write(g, mixed.resolve("l" + i + ".tmx"));
+            } else {
+                BufferedImage img = new BufferedImage(g.width(), g.height(), BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < g.height(); y++) {
+                    for (int x = 0; x < g.width(); x++) {
+                        img.setRGB(x, y, legend.color(g.get(x, y)).orElseThrow());
+                    }
+                }
+                ImageIO.write(img, "png", mixed.resolve("l" + i + ".png").toFile());
+            }
+        }
+        Run r = run("levels", "--examples", mixed.toString(), "--legend", legendFile.toString(), "--count", "6",
+                "--out", dir.resolve("o").toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith(levels.size() + " examples from"), r.out());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("o/report.json").toFile());
+        assertEquals(levels.size(), report.path("examples").path("count").asInt());
+        // the TMX and PNG files read back as the levels they were made from
+        assertEquals(Diversity.meanPairwise(levels.stream().map(ExampleLevel::grid).toList()),
+                report.path("metrics").path("exampleDiversity").asDouble(), 1e-12);
     }
 
     @Test
