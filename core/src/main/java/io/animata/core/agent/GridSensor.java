@@ -22,7 +22,7 @@ import java.util.Arrays;
  * <p>Threading: game thread. Allocation-free.
  */
 public final class GridSensor implements Sensor {
-    private final TileGrid grid;
+    private final TileSource grid;
     private final Body body;
     private final Vector2 position;
     private final Config config;
@@ -36,7 +36,7 @@ public final class GridSensor implements Sensor {
      * @param body the agent's body
      * @param config what to see (shareable between agents)
      */
-    public GridSensor(TileGrid grid, Body body, Config config) {
+    public GridSensor(TileSource grid, Body body, Config config) {
         this(grid, body, null, config);
     }
 
@@ -48,11 +48,11 @@ public final class GridSensor implements Sensor {
      * @param position the agent's world position, read (not copied) at every observation
      * @param config what to see (shareable between agents)
      */
-    public GridSensor(TileGrid grid, Vector2 position, Config config) {
+    public GridSensor(TileSource grid, Vector2 position, Config config) {
         this(grid, null, position, config);
     }
 
-    private GridSensor(TileGrid grid, Body body, Vector2 position, Config config) {
+    private GridSensor(TileSource grid, Body body, Vector2 position, Config config) {
         if (grid == null || config == null || (body == null && position == null)) {
             throw new IllegalArgumentException("a grid sensor needs a grid, a body or position, and a config");
         }

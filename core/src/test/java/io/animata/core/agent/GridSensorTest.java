@@ -18,7 +18,7 @@ class GridSensorTest {
     private static final int LAVA = 2;
 
     /** A grid from text rows, the first row at the top: '#' wall, '~' lava, anything else 0. */
-    private static TileGrid grid(String... rows) {
+    private static TileSource grid(String... rows) {
         int height = rows.length;
         int width = rows[0].length();
         int[] codes = new int[width * height];
@@ -28,7 +28,7 @@ class GridSensorTest {
                 codes[(height - 1 - r) * width + x] = c == '#' ? WALL : c == '~' ? LAVA : 0;
             }
         }
-        return new TileGrid() {
+        return new TileSource() {
             @Override
             public int width() {
                 return width;
@@ -48,7 +48,7 @@ class GridSensorTest {
 
     @Test
     void seesTheThreeByThreeTilesAroundTheAgentBottomRowFirst() {
-        TileGrid level = grid(
+        TileSource level = grid(
                 "#####",
                 "#..~#",
                 "#.#.#",
@@ -70,7 +70,7 @@ class GridSensorTest {
 
     @Test
     void cellsOffTheMapReadAsTheOutsideCodeOrAsNothing() {
-        TileGrid level = grid("..", "..");
+        TileSource level = grid("..", "..");
         float[] walled = new float[9];
         float[] open = new float[9];
 
@@ -85,13 +85,28 @@ class GridSensorTest {
 
     @Test
     void cellSizeAndOriginMapWorldPositionsToTiles() {
-        TileGrid level = grid("#.", "..");
+        TileSource level = grid("#.", "..");
         float[] out = new float[1];
         // tiles of 2 m from (-4, -4): (-3.5, -1) is in tile (0, 1), the wall
         new GridSensor(level, new Vector2(-3.5f, -1f), GridSensor.config().setTileCodes(WALL).optRadius(0)
                 .optCellSize(2f).optOrigin(-4f, -4f)).observe(out, 0);
 
         assertArrayEquals(new float[] {1}, out);
+    }
+
+    @Test
+    void readsAGeneratedLevelTopRowLast() {
+        io.animata.core.level.TileGrid level = io.animata.core.level.TileGrid.of(
+                "#G#",
+                "#.#",
+                "#S#");
+        TileSource tiles = TileSource.of(level);
+        assertEquals(3, tiles.width());
+        assertEquals(3, tiles.height());
+        assertEquals('S', tiles.tileAt(1, 0));
+        assertEquals('.', tiles.tileAt(1, 1));
+        assertEquals('G', tiles.tileAt(1, 2));
+        assertEquals('#', tiles.tileAt(0, 2));
     }
 
     @Test
@@ -102,7 +117,7 @@ class GridSensorTest {
         TiledMapTileLayer.Cell cell = new TiledMapTileLayer.Cell();
         cell.setTile(wall);
         layer.setCell(2, 1, cell);
-        TileGrid grid = TileGrid.of(layer);
+        TileSource grid = TileSource.of(layer);
         float[] out = new float[9];
 
         new GridSensor(grid, new Vector2(1.5f, 1.5f), GridSensor.config().setTileCodes(7).optRadius(1)).observe(out, 0);
@@ -128,7 +143,7 @@ class GridSensorTest {
                 tiles[x][y] = random.nextInt(4);
             }
         }
-        TileGrid level = new TileGrid() {
+        TileSource level = new TileSource() {
             @Override
             public int width() {
                 return width;

@@ -1,6 +1,6 @@
 package io.animata.core.agent.env;
 
-import io.animata.core.agent.TileGrid;
+import io.animata.core.agent.TileSource;
 import io.animata.runtime.AnimataException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,13 +14,13 @@ import java.util.Locale;
  * '#' wall       'o' obstacle (a round post in the tile's centre)
  * '.' floor      'S' floor where an episode may start      'G' floor where the goal may be
  * </pre>
- * Everything outside the map is wall. Tile {@code (0, 0)} is the bottom-left one ({@link TileGrid} convention);
+ * Everything outside the map is wall. Tile {@code (0, 0)} is the bottom-left one ({@link TileSource} convention);
  * world coordinates are metres with the map's bottom-left corner at the origin, so tile {@code (x, y)} spans
  * {@code [x, x + 1] x [y, y + 1]}.
  *
  * <p>Immutable and thread-safe.
  */
-public final class NavLevel implements TileGrid {
+public final class NavLevel implements TileSource {
     /** Tile code of floor (including start and goal tiles). */
     public static final int FLOOR = 0;
     /** Tile code of a wall. */
