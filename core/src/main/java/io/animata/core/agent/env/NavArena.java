@@ -4,19 +4,25 @@ import com.badlogic.gdx.math.Vector2;
 import com.badlogic.gdx.physics.box2d.Body;
 import com.badlogic.gdx.physics.box2d.BodyDef;
 import com.badlogic.gdx.physics.box2d.CircleShape;
+import com.badlogic.gdx.physics.box2d.Filter;
 import com.badlogic.gdx.physics.box2d.Fixture;
 import com.badlogic.gdx.physics.box2d.FixtureDef;
 import com.badlogic.gdx.physics.box2d.PolygonShape;
 import com.badlogic.gdx.physics.box2d.World;
 import com.badlogic.gdx.utils.Disposable;
+import com.badlogic.gdx.utils.Array;
 import com.badlogic.gdx.utils.IntArray;
+import io.animata.core.level.Legend;
+import io.animata.core.level.TileGrid;
+import io.animata.core.level.export.LevelBodies;
 import io.animata.runtime.AnimataException;
 import java.util.Arrays;
 import java.util.Random;
 
 /**
  * The Box2D world of a {@link NavLevel}: top-down (no gravity), walls as static boxes (one per horizontal run of
- * wall tiles, plus a border around the map), obstacle posts as static circles, the goal as a sensor circle, and
+ * wall tiles, plus a border around the map; or, with {@link Walls#CHAINS}, chain loops along the walls' outlines made
+ * by {@link LevelBodies}), obstacle posts as static circles, the goal as a sensor circle, and
  * agents as damped dynamic circles that collide with walls and posts but not with each other. Fixtures carry the
  * tags {@value #WALL_TAG}, {@value #OBSTACLE_TAG} and {@value #GOAL_TAG} for {@link io.animata.core.agent.RaySensor}.
  *
@@ -25,10 +31,28 @@ import java.util.Random;
  * neighbouring tiles' centres so it changes smoothly as an agent moves ({@link #distanceToGoal}). Shared by
  * {@link NavEnvironment} (training) and {@link NavScene} (the game), so both reward the same thing.
  *
+ * <p>The goal sits on a tile's centre ({@link #setGoalCell}: the task as trained) or follows a moving point, such as
+ * a player the agents chase ({@link #setGoalPosition}).
+ *
  * <p>Threading: one thread (Box2D is not thread-safe). {@link #distanceToGoal} and the agent methods do not
- * allocate; choosing a new goal tile computes its distance field the first time. {@link #dispose} is idempotent.
+ * allocate; choosing a new goal tile computes its distance field the first time, unless
+ * {@link #precomputeDistanceFields} did it beforehand. {@link #dispose} is idempotent.
  */
 public final class NavArena implements Disposable {
+    /**
+     * How the wall tiles become Box2D fixtures. Either way every wall fixture is tagged {@value #WALL_TAG} in the
+     * {@link #SCENERY} category, and rays measure the same distances. Threading: an immutable enum.
+     */
+    public enum Walls {
+        /** One box per horizontal run of wall tiles: what {@link NavEnvironment} trains with (the default). */
+        BOXES,
+        /**
+         * Chain loops along the outlines of the wall tiles, made by {@link LevelBodies} (as a game makes the terrain
+         * of a generated level): fewer fixtures, and no seams for a body sliding along a wall to catch on.
+         */
+        CHAINS
+    }
+
     /** Tag of wall fixtures. */
     public static final String WALL_TAG = "wall";
     /** Tag of obstacle fixtures. */
@@ -74,10 +98,18 @@ public final class NavArena implements Disposable {
     private final IntArray candidates = new IntArray();
     private boolean disposed;
 
-    /** @param level the level to build */
+    /** @param level the level to build, with {@link Walls#BOXES} */
     public NavArena(NavLevel level) {
-        if (level == null) {
-            throw new IllegalArgumentException("level is null");
+        this(level, Walls.BOXES);
+    }
+
+    /**
+     * @param level the level to build
+     * @param walls how its walls become fixtures
+     */
+    public NavArena(NavLevel level, Walls walls) {
+        if (level == null || walls == null) {
+            throw new IllegalArgumentException("level and walls are required");
         }
         this.level = level;
         this.world = new World(new Vector2(0f, 0f), true);
@@ -88,7 +120,11 @@ public final class NavArena implements Disposable {
         Arrays.fill(fieldGoals, -1);
         this.heap = new int[cells * 8 + 1];
         this.settled = new boolean[cells];
-        buildWalls();
+        if (walls == Walls.CHAINS) {
+            buildWallChains();
+        } else {
+            buildWalls();
+        }
         buildObstacles();
         this.goal = circle(BodyDef.BodyType.StaticBody, 0.5f, 0.5f, GOAL_RADIUS, true, GOAL, (short) 0, GOAL_TAG);
         float mass = (float) (Math.PI * AGENT_RADIUS * AGENT_RADIUS);
@@ -113,6 +149,34 @@ public final class NavArena implements Disposable {
             }
         }
         // the border: everything outside the map is wall
+        box(w / 2f, -0.5f, w / 2f + 1f, 0.5f);
+        box(w / 2f, h + 0.5f, w / 2f + 1f, 0.5f);
+        box(-0.5f, h / 2f, 0.5f, h / 2f);
+        box(w + 0.5f, h / 2f, 0.5f, h / 2f);
+    }
+
+    /** The wall tiles as {@link LevelBodies} chain loops, tagged and filtered as the boxes are, plus the border. */
+    private void buildWallChains() {
+        int w = level.width();
+        int h = level.height();
+        char[] cells = new char[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // a TileGrid's row 0 is the top row
+                cells[(h - 1 - y) * w + x] = level.tileAt(x, y) == NavLevel.WALL ? '#' : '.';
+            }
+        }
+        Legend walls = Legend.builder().addTile('#', Legend.SOLID, "wall").addTile('.', Legend.PASSABLE).build();
+        Body body = LevelBodies.create(world, TileGrid.of(w, h, cells), walls, 1f, LevelBodies.Shapes.CHAINS);
+        Array<Fixture> fixtures = body.getFixtureList();
+        for (int i = 0; i < fixtures.size; i++) {
+            Fixture f = fixtures.get(i);
+            f.setUserData(WALL_TAG);
+            f.setFriction(0f);
+            Filter filter = f.getFilterData();
+            filter.categoryBits = SCENERY;
+            f.setFilterData(filter);
+        }
         box(w / 2f, -0.5f, w / 2f + 1f, 0.5f);
         box(w / 2f, h + 0.5f, w / 2f + 1f, 0.5f);
         box(-0.5f, h / 2f, 0.5f, h / 2f);
@@ -235,8 +299,35 @@ public final class NavArena implements Disposable {
             throw new AnimataException("nav level '" + level.name() + "': the goal tile (" + x + ", " + y
                     + ") is not floor");
         }
-        goalCell = cell;
+        selectField(cell);
         goal.setTransform(x + 0.5f, y + 0.5f, 0f);
+    }
+
+    /**
+     * Moves the goal to a point, for a goal that moves (a player the agents chase). Distances along the floor are
+     * then those from the centre of the walkable tile under the point, or, when the point is over a tile that is not
+     * walkable (a body brushing past an obstacle post), from the last such tile.
+     *
+     * @throws AnimataException when the point is not over a walkable tile and the goal had no tile before
+     */
+    public void setGoalPosition(float x, float y) {
+        int tx = (int) Math.floor(x);
+        int ty = (int) Math.floor(y);
+        if (level.isWalkable(tx, ty)) {
+            int cell = ty * level.width() + tx;
+            if (cell != goalCell) {
+                selectField(cell);
+            }
+        } else if (field == null) {
+            throw new AnimataException("nav level '" + level.name() + "': the goal point (" + x + ", " + y
+                    + ") is not over a floor tile");
+        }
+        goal.setTransform(x, y, 0f);
+    }
+
+    /** Makes {@code cell} the goal tile: its distance field from the cache, or computed into the next cache slot. */
+    private void selectField(int cell) {
+        goalCell = cell;
         field = null;
         for (int i = 0; i < fields.length; i++) {
             if (fieldGoals[i] == cell) {
@@ -245,15 +336,55 @@ public final class NavArena implements Disposable {
             }
         }
         if (field == null) {
-            int slot = nextField;
-            nextField = (nextField + 1) % fields.length;
-            if (fields[slot] == null) {
-                fields[slot] = new float[level.width() * level.height()];
-            }
-            fieldGoals[slot] = cell;
-            distanceField(cell, fields[slot]);
-            field = fields[slot];
+            field = computeField(cell);
         }
+    }
+
+    private float[] computeField(int cell) {
+        int slot = nextField;
+        nextField = (nextField + 1) % fields.length;
+        if (fields[slot] == null) {
+            fields[slot] = new float[level.width() * level.height()];
+        }
+        fieldGoals[slot] = cell;
+        distanceField(cell, fields[slot]);
+        return fields[slot];
+    }
+
+    /**
+     * Computes the distance field of every walkable tile now, when they all fit the cache (16 MB: maps of up to
+     * about 2,000 tiles), so that a goal that moves every frame ({@link #setGoalPosition}) never allocates or
+     * searches later. Does nothing for larger maps (their fields are computed on first use, as usual).
+     *
+     * @return whether every field was computed
+     */
+    public boolean precomputeDistanceFields() {
+        if (level.walkableCount() > fields.length) {
+            return false;
+        }
+        int w = level.width();
+        for (int y = 0; y < level.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                int cell = y * w + x;
+                if (!level.isWalkable(x, y) || cached(cell)) {
+                    continue;
+                }
+                float[] made = computeField(cell);
+                if (cell == goalCell) {
+                    field = made;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean cached(int cell) {
+        for (int g : fieldGoals) {
+            if (g == cell) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the floor distance from tile {@code cell} to the goal tile (infinite when unreachable) */

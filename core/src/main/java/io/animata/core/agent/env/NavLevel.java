@@ -1,6 +1,8 @@
 package io.animata.core.agent.env;
 
 import io.animata.core.agent.TileSource;
+import io.animata.core.level.Legend;
+import io.animata.core.level.TileGrid;
 import io.animata.runtime.AnimataException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +16,8 @@ import java.util.Locale;
  * '#' wall       'o' obstacle (a round post in the tile's centre)
  * '.' floor      'S' floor where an episode may start      'G' floor where the goal may be
  * </pre>
- * Everything outside the map is wall. Tile {@code (0, 0)} is the bottom-left one ({@link TileSource} convention);
+ * Everything outside the map is wall. A level made by {@code io.animata.core.level} (a generated dungeon) becomes a
+ * nav level with {@link #of(String, TileGrid, Legend)}. Tile {@code (0, 0)} is the bottom-left one ({@link TileSource} convention);
  * world coordinates are metres with the map's bottom-left corner at the origin, so tile {@code (x, y)} spans
  * {@code [x, x + 1] x [y, y + 1]}.
  *
@@ -153,6 +156,54 @@ public final class NavLevel implements TileSource {
                     default -> throw new AnimataException(String.format(Locale.ROOT,
                             "nav level '%s': unknown tile '%c' at row %d, column %d (use # wall, . floor, S start, "
                                     + "G goal, o obstacle)", name, c, r + 1, x + 1));
+                }
+            }
+        }
+        NavLevel level = new NavLevel(name, width, height, tiles, toArray(starts), toArray(goals));
+        if (level.walkableCount == 0) {
+            throw new AnimataException("nav level '" + name + "' has no floor tile");
+        }
+        return level;
+    }
+
+    /**
+     * Reads a level made or loaded by {@code io.animata.core.level} (a generated dungeon, an example level), so that
+     * nav agents can play in it. The legend's tags decide: a solid tile is a wall; a hazard that is not solid (spikes)
+     * is an obstacle post, which agents steer round; a start or goal tile is floor where an episode may start or the
+     * goal may be; every other tile (floor, doors, items) is floor. The grid's row 0 is its top row, as in a text
+     * level; here it becomes the top row too ({@code y = height - 1}).
+     *
+     * @param name the level's name, for messages and reports
+     * @param grid the level; it must have at least one floor tile
+     * @param legend what the grid's characters mean
+     * @return the level
+     * @throws AnimataException when the grid has no floor tile
+     */
+    public static NavLevel of(String name, TileGrid grid, Legend legend) {
+        if (grid == null || legend == null) {
+            throw new IllegalArgumentException("grid and legend are required");
+        }
+        int width = grid.width();
+        int height = grid.height();
+        int[] tiles = new int[width * height];
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> goals = new ArrayList<>();
+        for (int row = 0; row < height; row++) {
+            int y = height - 1 - row;
+            for (int x = 0; x < width; x++) {
+                char c = grid.get(x, row);
+                int cell = y * width + x;
+                if (legend.isSolid(c)) {
+                    tiles[cell] = WALL;
+                } else if (legend.isHazard(c)) {
+                    tiles[cell] = OBSTACLE;
+                } else {
+                    tiles[cell] = FLOOR;
+                    if (legend.isStart(c)) {
+                        starts.add(cell);
+                    } else if (legend.isGoal(c)) {
+                        goals.add(cell);
+                    }
                 }
             }
         }

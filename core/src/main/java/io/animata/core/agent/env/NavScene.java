@@ -28,6 +28,13 @@ import io.animata.runtime.rl.ActionSpace;
  * episode ends (a success), it starts again from a random tile, and the goal moves to another random tile; an agent
  * that does not make it within the time limit starts again too.
  *
+ * <p>A game can also give the goal to something that moves: with {@link Builder#optGoalFollows} the goal follows a
+ * body (the player, for agents that chase it), is not moved when reached, and an agent that reaches it starts again
+ * at least {@link Builder#optMinStartDistance} away along the floor. The level can be any {@link NavLevel} (one made
+ * from a generated dungeon with {@link NavLevel#of(String, io.animata.core.level.TileGrid,
+ * io.animata.core.level.Legend)}), or an arena the game built itself ({@link Builder#optArena}), to put its own bodies
+ * into its world first.
+ *
  * <p>Each engine update is one physics step of {@link Builder#optStepSeconds} (default 1/60 s) and the agents decide
  * every {@link Builder#optDecisionPeriod} frames (default 6, the training step of 0.1 s), with decision offsets spread
  * over the period. It uses the engine's {@link AgentSystem} when there is one (else adds one at
@@ -43,15 +50,26 @@ import io.animata.runtime.rl.ActionSpace;
  *         .build();
  * // each frame: engine.update(delta);   scene.successes() counts goals reached
  * // at the end: scene.dispose();
+ *
+ * // agents that chase the player in a generated level
+ * NavArena arena = new NavArena(NavLevel.of("dungeon", grid, legend), NavArena.Walls.CHAINS);
+ * Body player = createPlayer(arena.world());
+ * NavScene chase = NavScene.builder().setEngine(engine).setPolicy(policy)
+ *         .optArena(arena).optGoalFollows(player).optMinStartDistance(12f).optAgents(20).build();
+ * // at the end: chase.dispose(); arena.dispose();   (the game owns an arena it gave)
  * }</pre>
  *
  * <p>Threading: game thread. Frames allocate nothing (the first visit of a goal tile computes its distance field).
- * One scene per engine. {@link #dispose} removes the scene's entities and systems and the Box2D world; idempotent.
+ * One scene per engine. {@link #dispose} removes the scene's entities and systems and the Box2D world (unless the
+ * arena was given with {@link Builder#optArena}: its owner disposes it); idempotent.
  */
 public final class NavScene implements Disposable {
     private final ComponentMapper<NavAgentComponent> navAgents = ComponentMapper.getFor(NavAgentComponent.class);
     private final Engine engine;
     private final NavArena arena;
+    private final boolean ownsArena;
+    /** The body the goal follows, or null for a goal that jumps to a random tile when reached. */
+    private final Body goalTarget;
     private final AgentSystem agentSystem;
     private final boolean ownsAgentSystem;
     private final NavSystem navSystem;
@@ -79,8 +97,19 @@ public final class NavScene implements Disposable {
         this.stepSeconds = b.stepSeconds;
         this.minStartDistance = b.minStartDistance;
         this.random = new RandomXS128(b.seed);
-        this.arena = new NavArena(b.level);
-        arena.setGoalCell(arena.pickGoalCell(random, true));
+        this.ownsArena = b.arena == null;
+        this.arena = b.arena != null ? b.arena : new NavArena(b.level);
+        this.goalTarget = b.goalTarget;
+        if (goalTarget != null) {
+            if (goalTarget.getWorld() != arena.world()) {
+                throw new IllegalArgumentException("the body the goal follows must be in the arena's world: give the "
+                        + "scene the arena it was made in (optArena)");
+            }
+            Vector2 p = goalTarget.getPosition();
+            arena.setGoalPosition(p.x, p.y);
+        } else {
+            arena.setGoalCell(arena.pickGoalCell(random, true));
+        }
 
         AgentSystem existing = engine.getSystem(AgentSystem.class);
         this.ownsAgentSystem = existing == null;
@@ -162,12 +191,21 @@ public final class NavScene implements Disposable {
         return successes;
     }
 
-    /** @return times the goal moved: once per frame in which an agent reached it */
+    /** @return the body the goal follows, or null when it jumps to a random tile when reached */
+    public Body goalTarget() {
+        return goalTarget;
+    }
+
+    /** @return times the goal moved: once per frame in which an agent reached it (0 when it follows a body) */
     public long goalMoves() {
         return goalMoves;
     }
 
-    /** Removes the scene's entities and systems (its own agent system only) and disposes the arena. Idempotent. */
+    /**
+     * Removes the scene's entities and systems (its own agent system only) and disposes the arena; an arena given
+     * with {@link Builder#optArena} is kept, with the agents' bodies taken out of it. Idempotent. Call it between
+     * engine updates, not from a system.
+     */
     @Override
     public void dispose() {
         if (disposed) {
@@ -175,6 +213,10 @@ public final class NavScene implements Disposable {
         }
         disposed = true;
         for (Entity entity : entities) {
+            if (!ownsArena) {
+                // the arena lives on: take the scene's bodies out of it (an owned arena goes with its world)
+                arena.world().destroyBody(navAgents.get(entity).body);
+            }
             engine.removeEntity(entity);
         }
         agentSystem.removeListener(episodes);
@@ -182,12 +224,15 @@ public final class NavScene implements Disposable {
         if (ownsAgentSystem) {
             engine.removeSystem(agentSystem);
         }
-        arena.dispose();
+        if (ownsArena) {
+            arena.dispose();
+        }
     }
 
     /**
-     * Steps the arena's physics once per engine update, then rewards each agent as {@link NavEnvironment} does
-     * (scaled by the frame's length) and ends the episodes of agents at the goal, moving the goal.
+     * Steps the arena's physics once per engine update, moves the goal onto the body it follows (if any), then
+     * rewards each agent as {@link NavEnvironment} does (scaled by the frame's length) and ends the episodes of
+     * agents at the goal, moving a goal that does not follow a body.
      *
      * <p>Threading: game thread. Allocation-free.
      */
@@ -203,10 +248,22 @@ public final class NavScene implements Disposable {
         @Override
         public void update(float deltaTime) {
             arena.step(stepSeconds);
+            if (goalTarget != null) {
+                followTarget();
+            }
             goalReached = false;
             super.update(deltaTime);
-            if (goalReached) {
+            if (goalReached && goalTarget == null) {
                 moveGoal();
+            }
+        }
+
+        private void followTarget() {
+            int before = arena.goalCell();
+            Vector2 p = goalTarget.getPosition();
+            arena.setGoalPosition(p.x, p.y);
+            if (arena.goalCell() != before) {
+                refreshDistances(); // another tile's distances: no progress reward for the change itself
             }
         }
 
@@ -241,6 +298,10 @@ public final class NavScene implements Disposable {
             }
             arena.setGoalCell(cell);
             goalMoves++;
+            refreshDistances();
+        }
+
+        private void refreshDistances() {
             for (Entity entity : entities) {
                 NavAgentComponent nav = navAgents.get(entity);
                 Vector2 p = nav.body.getPosition();
@@ -254,6 +315,8 @@ public final class NavScene implements Disposable {
         private Engine engine;
         private AgentPolicy policy;
         private NavLevel level = NavLevel.builtIn("open");
+        private NavArena arena;
+        private Body goalTarget;
         private int agents = 8;
         private long seed = 1L;
         private float stepSeconds = 1f / 60f;
@@ -277,12 +340,50 @@ public final class NavScene implements Disposable {
             return this;
         }
 
-        /** The level (default the built-in {@code open}). */
+        /** The level (default the built-in {@code open}); the scene builds and owns its arena. */
         public Builder optLevel(NavLevel level) {
             if (level == null) {
                 throw new IllegalArgumentException("level is null");
             }
             this.level = level;
+            this.arena = null;
+            return this;
+        }
+
+        /**
+         * An arena the game built (say with {@link NavArena.Walls#CHAINS}, or to add its own bodies, such as the
+         * player, to its world), instead of {@link #optLevel}. The scene steps it but does not dispose it: the
+         * game disposes it after the scene.
+         */
+        public Builder optArena(NavArena arena) {
+            if (arena == null) {
+                throw new IllegalArgumentException("arena is null");
+            }
+            this.arena = arena;
+            return this;
+        }
+
+        /**
+         * The goal follows this body (in the arena's world, so with {@link #optArena}) instead of jumping to a
+         * random tile when reached: after every physics step it moves to the body's position. Agents chase it.
+         */
+        public Builder optGoalFollows(Body target) {
+            if (target == null) {
+                throw new IllegalArgumentException("target is null");
+            }
+            this.goalTarget = target;
+            return this;
+        }
+
+        /**
+         * How far from the goal, along the floor, an agent starts an episode, in metres (default 4; the farthest
+         * reachable tile when no tile is that far).
+         */
+        public Builder optMinStartDistance(float metres) {
+            if (!(metres >= 0f)) {
+                throw new IllegalArgumentException("minStartDistance must be 0 or more, was " + metres);
+            }
+            this.minStartDistance = metres;
             return this;
         }
 

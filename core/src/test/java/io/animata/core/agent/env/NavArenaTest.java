@@ -1,5 +1,6 @@
 package io.animata.core.agent.env;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -216,5 +217,76 @@ class NavArenaTest {
 
         assertEquals(firstDistance, arena.tileDistance(0));
         assertEquals(0f, arena.tileDistance(first));
+    }
+
+    @Test
+    void wallChainsMadeByLevelBodiesLookTheSameToTheRays() {
+        NavLevel level = NavLevel.builtIn("rooms");
+        float[] boxes = raysFrom(new NavArena(level, NavArena.Walls.BOXES), 3.5f, 2.5f);
+        float[] chains = raysFrom(new NavArena(level, NavArena.Walls.CHAINS), 3.5f, 2.5f);
+
+        assertArrayEquals(boxes, chains, 1e-4f);
+    }
+
+    private static float[] raysFrom(NavArena made, float x, float y) {
+        try {
+            made.setGoalCell(made.pickGoalCell(new Random(1), false));
+            Body agent = made.createAgent(x, y, null);
+            float[] row = new float[NavObservation.RAY_COUNT * NavObservation.FLOATS_PER_RAY];
+            NavObservation.raySensor(made, agent).observe(row, 0);
+            return row;
+        } finally {
+            made.dispose();
+        }
+    }
+
+    @Test
+    void aGoalThatFollowsAPointUsesTheDistancesOfTheTileUnderIt() {
+        NavLevel level = NavLevel.parse("corridor", String.join("\n",
+                "#######",
+                "#..o..#",
+                "#######"));
+        arena = new NavArena(level);
+        assertThrows(AnimataException.class, () -> arena.setGoalPosition(3.5f, 1.5f), "no tile yet, and a post");
+
+        arena.setGoalPosition(1.2f, 1.7f);
+        assertEquals(cell(level, 1, 1), arena.goalCell());
+        assertEquals(1.2f, arena.goalX(), 1e-6f);
+        assertEquals(1.7f, arena.goalY(), 1e-6f);
+        assertEquals(1f, arena.tileDistance(cell(level, 2, 1)));
+
+        // over the post's tile the goal moves but keeps the last floor tile's distances
+        arena.setGoalPosition(3.1f, 1.9f);
+        assertEquals(cell(level, 1, 1), arena.goalCell());
+        assertEquals(3.1f, arena.goalX(), 1e-6f);
+    }
+
+    @Test
+    void precomputedFieldsEqualTheOnesComputedOnDemand() {
+        Random random = new Random(9);
+        NavLevel level = randomLevel(random, 30, 20);
+        arena = new NavArena(level);
+        NavArena lazy = new NavArena(level);
+        try {
+            int goal = arena.pickGoalCell(random, true);
+            arena.setGoalCell(goal);
+            assertTrue(arena.precomputeDistanceFields());
+            for (int i = 0; i < 50; i++) {
+                int cell = arena.pickGoalCell(random, true);
+                arena.setGoalCell(cell);
+                lazy.setGoalCell(cell);
+                for (int c = 0; c < level.width() * level.height(); c++) {
+                    assertEquals(lazy.tileDistance(c), arena.tileDistance(c), "goal " + cell + ", tile " + c);
+                }
+            }
+        } finally {
+            lazy.dispose();
+        }
+        NavArena large = new NavArena(randomLevel(random, 300, 300));
+        try {
+            assertFalse(large.precomputeDistanceFields(), "90,000 fields do not fit the cache");
+        } finally {
+            large.dispose();
+        }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.animata.core.level.Legend;
+import io.animata.core.level.TileGrid;
 import io.animata.runtime.AnimataException;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -81,5 +83,28 @@ class NavLevelTest {
 
         assertEquals(text.toString(), level.toText());
         assertEquals(text.toString(), NavLevel.parse("again", level.toText()).toText());
+    }
+
+    @Test
+    void aGeneratedLevelBecomesANavLevelByItsLegendsTags() {
+        Legend legend = Legend.builder()
+                .addTile('#', "solid", "wall").addTile('.', "passable", "floor").addTile('+', "passable", "door")
+                .addTile('^', "passable", "hazard").addTile('S', "passable", "start").addTile('G', "passable", "goal")
+                .build();
+        TileGrid grid = TileGrid.of(
+                "#####",
+                "#S+^#",
+                "#.xG#",
+                "#####");
+
+        NavLevel level = NavLevel.of("dungeon", grid, legend);
+
+        // the grid's top row stays the top row; '^' (a hazard) is an obstacle; 'x' (unknown) and '+' are floor
+        assertEquals("#####\n#S.o#\n#..G#\n#####", level.toText());
+        assertEquals("dungeon", level.name());
+        assertArrayEquals(new int[] {2 * 5 + 1}, level.starts());
+        assertArrayEquals(new int[] {5 + 3}, level.goals());
+        assertEquals(5, level.walkableCount());
+        assertThrows(AnimataException.class, () -> NavLevel.of("walls", TileGrid.filled(3, 3, '#'), legend));
     }
 }

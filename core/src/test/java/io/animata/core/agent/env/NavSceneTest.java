@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.badlogic.ashley.core.Engine;
 import com.badlogic.ashley.core.Family;
 import com.badlogic.ashley.core.PooledEngine;
+import com.badlogic.gdx.physics.box2d.Body;
 import io.animata.core.Animata;
 import io.animata.core.agent.AgentComponent;
 import io.animata.core.agent.AgentSystem;
@@ -119,5 +120,66 @@ class NavSceneTest {
         IllegalStateException noPolicy = assertThrows(IllegalStateException.class,
                 () -> NavScene.builder().setEngine(new Engine()).build());
         assertTrue(noPolicy.getMessage().contains("setPolicy"));
+    }
+
+    @Test
+    void agentsChaseAGoalThatFollowsABodyAndStartAgainFarFromIt() {
+        PooledEngine engine = new PooledEngine();
+        NavArena arena = new NavArena(NavLevel.builtIn("rooms"), NavArena.Walls.CHAINS);
+        try {
+            Body target = arena.createAgent(2.5f, 1.5f, null); // stands in for a player: not an agent of the scene
+            NavScene scene = NavScene.builder().setEngine(engine)
+                    .setPolicy(new NavHeuristic().policy(NavEnvironment.DISCRETE_ACTIONS))
+                    .optArena(arena).optGoalFollows(target).optMinStartDistance(8f).optAgents(4).optSeed(2).build();
+            assertSame(target, scene.goalTarget());
+            int frames = 60 * 30;
+            for (int frame = 0; frame < frames; frame++) {
+                // the target walks to and fro along the bottom row of the bottom room
+                float x = 2.5f + 10f * (1f - Math.abs((frame % 600) / 300f - 1f));
+                target.setTransform(x, 1.5f, 0f);
+                engine.update(FRAME);
+                assertEquals(x, arena.goalX(), 1e-5f);
+                for (int i = 0; i < scene.agentCount(); i++) {
+                    NavAgentComponent nav = scene.agent(i).getComponent(NavAgentComponent.class);
+                    AgentComponent agent = scene.agent(i).getComponent(AgentComponent.class);
+                    if (agent.stepCount() == 1) {
+                        // an agent that has just started again did so far from the target
+                        assertTrue(nav.distance >= 8f - 1.5f, "agent " + i + " started " + nav.distance + " m away");
+                    }
+                }
+            }
+
+            assertTrue(scene.successes() >= 4, "the target was reached " + scene.successes() + " times in 30 s");
+            assertEquals(0L, scene.goalMoves());
+            scene.dispose();
+            assertEquals(1, dynamicBodies(arena), "the agents' bodies leave the game's arena; the target stays");
+        } finally {
+            arena.dispose();
+        }
+    }
+
+    private static int dynamicBodies(NavArena arena) {
+        com.badlogic.gdx.utils.Array<Body> bodies = new com.badlogic.gdx.utils.Array<>();
+        arena.world().getBodies(bodies);
+        int dynamic = 0;
+        for (Body b : bodies) {
+            dynamic += b.getType() == com.badlogic.gdx.physics.box2d.BodyDef.BodyType.DynamicBody ? 1 : 0;
+        }
+        return dynamic;
+    }
+
+    @Test
+    void aFollowedBodyMustLiveInTheArenasWorld() {
+        NavArena arena = new NavArena(NavLevel.builtIn("open"));
+        NavArena other = new NavArena(NavLevel.builtIn("open"));
+        try {
+            Body elsewhere = other.createAgent(2.5f, 2.5f, null);
+            assertThrows(IllegalArgumentException.class, () -> NavScene.builder().setEngine(new Engine())
+                    .setPolicy(new NavHeuristic().policy(NavEnvironment.DISCRETE_ACTIONS))
+                    .optArena(arena).optGoalFollows(elsewhere).build());
+        } finally {
+            arena.dispose();
+            other.dispose();
+        }
     }
 }
