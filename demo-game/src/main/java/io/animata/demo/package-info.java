@@ -1,9 +1,5 @@
 /**
- * The demo game: about two hundred critters, Box2D bodies in a walled top-down arena, chase wandering sparks. Each
- * critter is an Ashley entity whose next move is chosen by a small neural network (a hand-weighted "seek" MLP,
- * exported to ONNX and run by the AI runtime's worker in one batch per frame).
- *
- * <p>{@link io.animata.demo.DemoWorld} holds the logic and runs without any GL (tests, {@code animata demo
- * --headless}); {@link io.animata.demo.DemoGame} draws it in a window.
+ * The demo game: what a game developer runs first to see what the plugin does. This package holds what the demo's
+ * scenes share (frame times, HUD text); {@link io.animata.demo.critters} is the critters scene.
  */
 package io.animata.demo;

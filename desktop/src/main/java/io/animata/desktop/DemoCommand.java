@@ -2,10 +2,10 @@ package io.animata.desktop;
 
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
-import io.animata.demo.DemoGame;
-import io.animata.demo.DemoReport;
-import io.animata.demo.DemoSettings;
-import io.animata.demo.DemoWorld;
+import io.animata.demo.critters.CritterGame;
+import io.animata.demo.critters.CritterReport;
+import io.animata.demo.critters.CritterSettings;
+import io.animata.demo.critters.CritterWorld;
 import io.animata.runtime.RunMode;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Scene seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--critters", paramLabel = "N", defaultValue = "" + DemoSettings.DEFAULT_CRITTERS,
+    @Option(names = "--critters", paramLabel = "N", defaultValue = "" + CritterSettings.DEFAULT_CRITTERS,
             description = "Number of critters (default: ${DEFAULT-VALUE}).")
     int critters;
 
@@ -93,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (headless && screenshot != null) {
             throw new ParameterException(spec.commandLine(), "--screenshot needs a window; drop --headless");
         }
-        DemoSettings settings = DemoSettings.defaults()
+        CritterSettings settings = CritterSettings.defaults()
                 .withSeed(seed)
                 .withCritters(critters)
                 .withMode(lockstep ? RunMode.LOCKSTEP : RunMode.REALTIME);
@@ -138,11 +138,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** A window run: its report when the game ran, else why the window could not be made. */
-    private record WindowRun(Optional<DemoReport> report, String failure) {
+    private record WindowRun(Optional<CritterReport> report, String failure) {
     }
 
-    private WindowRun runWindow(DemoSettings settings) {
-        DemoGame game = new DemoGame(settings).optScreenshot(screenshot);
+    private WindowRun runWindow(CritterSettings settings) {
+        CritterGame game = new CritterGame(settings).optScreenshot(screenshot);
         if (frames != null) {
             game.optFrameLimit(frames);
         }
@@ -205,9 +205,9 @@ public final class DemoCommand implements Callable<Integer> {
         return " (" + error + (description == null || description.isEmpty() ? "" : ": " + description) + ")";
     }
 
-    private void runHeadless(DemoSettings settings, int n, PrintWriter out) {
+    private void runHeadless(CritterSettings settings, int n, PrintWriter out) {
         long stepNanos = fps == 0 ? 0L : 1_000_000_000L / fps;
-        try (DemoWorld world = new DemoWorld(settings)) {
+        try (CritterWorld world = new CritterWorld(settings)) {
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 if (stepNanos > 0) {
@@ -219,14 +219,14 @@ public final class DemoCommand implements Callable<Integer> {
                 world.step();
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            DemoReport report = world.report(world.stepTimes());
+            CritterReport report = world.report(world.stepTimes());
             out.println(String.format(Locale.ROOT, "headless run: %d frames in %.2f s of wall time (%s)", n, wall,
                     fps == 0 ? "as fast as possible" : "paced at " + fps + " fps"));
             print(out, report);
         }
     }
 
-    private static void print(PrintWriter out, DemoReport report) {
+    private static void print(PrintWriter out, CritterReport report) {
         out.println(report.summary());
         out.println(report.resultLine());
         out.flush();

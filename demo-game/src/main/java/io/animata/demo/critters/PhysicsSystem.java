@@ -1,10 +1,10 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import com.badlogic.ashley.core.EntitySystem;
 import com.badlogic.gdx.physics.box2d.World;
 
 /**
- * Steps the Box2D world by one fixed timestep per engine update. The {@link DemoWorld} calls the engine at a fixed
+ * Steps the Box2D world by one fixed timestep per engine update. The {@link CritterWorld} calls the engine at a fixed
  * rate, so the step does not depend on the render frame time (the same seed gives the same run).
  *
  * <p>Threading: game thread only.

@@ -1,4 +1,4 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import com.badlogic.gdx.math.MathUtils;
 import com.badlogic.gdx.math.RandomXS128;

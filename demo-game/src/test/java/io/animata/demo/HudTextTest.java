@@ -1,9 +1,6 @@
 package io.animata.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import java.util.Random;
@@ -11,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The parts of the window game that need no GL: HUD number formatting and the lifecycle before a window exists. */
-class DemoGameTest {
+/** HUD numbers read as {@code String.format} writes them, without allocating. */
+class HudTextTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1L, 2L, 99L})
@@ -23,7 +20,7 @@ class DemoGameTest {
             double value = (random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(7));
             int decimals = random.nextInt(4);
             sb.setLength(0);
-            DemoGame.appendFixed(sb, value, decimals);
+            HudText.appendFixed(sb, value, decimals);
             String expected = String.format(Locale.ROOT, "%." + decimals + "f", value);
             if (expected.matches("-0\\.?0*")) {
                 expected = expected.substring(1); // no "-0.00" on a HUD
@@ -39,19 +36,9 @@ class DemoGameTest {
 
     @Test
     void hudNumbersHandleOddValues() {
-        assertEquals("12.50", DemoGame.appendFixed(new StringBuilder(), 12.5, 2).toString());
-        assertEquals("0", DemoGame.appendFixed(new StringBuilder(), 0.2, 0).toString());
-        assertEquals("3.05", DemoGame.appendFixed(new StringBuilder(), 3.049999, 2).toString());
-        assertEquals("-", DemoGame.appendFixed(new StringBuilder(), Double.NaN, 1).toString());
-    }
-
-    @Test
-    void aGameThatNeverOpenedReportsNothingAndDisposesSafely() {
-        DemoGame game = new DemoGame(DemoSettings.defaults()).optFrameLimit(10);
-        assertFalse(game.wasCreated());
-        game.dispose();
-        game.dispose();
-        assertTrue(game.report().isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> game.optFrameLimit(-1));
+        assertEquals("12.50", HudText.appendFixed(new StringBuilder(), 12.5, 2).toString());
+        assertEquals("0", HudText.appendFixed(new StringBuilder(), 0.2, 0).toString());
+        assertEquals("3.05", HudText.appendFixed(new StringBuilder(), 3.049999, 2).toString());
+        assertEquals("-", HudText.appendFixed(new StringBuilder(), Double.NaN, 1).toString());
     }
 }

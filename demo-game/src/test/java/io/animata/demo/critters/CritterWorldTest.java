@@ -1,4 +1,4 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -12,27 +12,27 @@ import io.animata.runtime.RunMode;
 import org.junit.jupiter.api.Test;
 
 /** Runs the demo headless (no GL, no {@code Gdx.app}) and checks the seek policy works and lockstep repeats. */
-class DemoWorldTest {
+class CritterWorldTest {
     private static final int FRAMES = 300;
-    private static final DemoSettings LOCKSTEP = DemoSettings.defaults().withSeed(42L).withMode(RunMode.LOCKSTEP);
+    private static final CritterSettings LOCKSTEP = CritterSettings.defaults().withSeed(42L).withMode(RunMode.LOCKSTEP);
 
     @Test
     void everyCritterGetsADecisionEveryFrameAndCatchesSparks() {
-        try (DemoWorld demo = new DemoWorld(LOCKSTEP)) {
+        try (CritterWorld demo = new CritterWorld(LOCKSTEP)) {
             run(demo, FRAMES);
 
             assertEquals(FRAMES, demo.frames());
-            assertEquals(DemoSettings.DEFAULT_CRITTERS, demo.critters().size());
+            assertEquals(CritterSettings.DEFAULT_CRITTERS, demo.critters().size());
             // lockstep: frame t's results are applied at the start of frame t + 1
             for (int i = 0; i < demo.critters().size(); i++) {
                 CritterComponent c = demo.critter(i);
                 assertEquals(FRAMES - 1, c.decisions, "decisions of critter " + i);
                 assertTrue(c.action >= 0 && c.action < SeekPolicy.ACTIONS, "action of critter " + i);
             }
-            assertEquals((long) (FRAMES - 1) * DemoSettings.DEFAULT_CRITTERS, demo.decisions());
+            assertEquals((long) (FRAMES - 1) * CritterSettings.DEFAULT_CRITTERS, demo.decisions());
             assertTrue(demo.sparksCaught() > 0, "no spark caught in " + FRAMES + " frames");
 
-            DemoReport report = demo.report(demo.stepTimes());
+            CritterReport report = demo.report(demo.stepTimes());
             // seeking: critters move towards their sparks (critters that drift or move at random average ~0 m/s;
             // seekers lose speed turning round after each catch and jostling in the crowd, so ~2 m/s of 6)
             assertTrue(report.closingSpeed() > 1.0,
@@ -46,11 +46,11 @@ class DemoWorldTest {
     void theSameSeedGivesTheSameRunInLockstep() {
         Snapshot a;
         Snapshot b;
-        try (DemoWorld demo = new DemoWorld(LOCKSTEP)) {
+        try (CritterWorld demo = new CritterWorld(LOCKSTEP)) {
             run(demo, FRAMES);
             a = Snapshot.of(demo);
         }
-        try (DemoWorld demo = new DemoWorld(LOCKSTEP)) {
+        try (CritterWorld demo = new CritterWorld(LOCKSTEP)) {
             run(demo, FRAMES);
             b = Snapshot.of(demo);
         }
@@ -61,11 +61,11 @@ class DemoWorldTest {
     void anotherSeedGivesAnotherRun() {
         Snapshot a;
         Snapshot b;
-        try (DemoWorld demo = new DemoWorld(LOCKSTEP)) {
+        try (CritterWorld demo = new CritterWorld(LOCKSTEP)) {
             run(demo, 60);
             a = Snapshot.of(demo);
         }
-        try (DemoWorld demo = new DemoWorld(LOCKSTEP.withSeed(43L))) {
+        try (CritterWorld demo = new CritterWorld(LOCKSTEP.withSeed(43L))) {
             run(demo, 60);
             b = Snapshot.of(demo);
         }
@@ -75,11 +75,11 @@ class DemoWorldTest {
     @Test
     void resetDropsPendingResultsAndReplaysLikeAFreshWorld() {
         Snapshot fresh;
-        try (DemoWorld demo = new DemoWorld(LOCKSTEP.withSeed(7L))) {
+        try (CritterWorld demo = new CritterWorld(LOCKSTEP.withSeed(7L))) {
             run(demo, 120);
             fresh = Snapshot.of(demo);
         }
-        try (DemoWorld demo = new DemoWorld(LOCKSTEP)) {
+        try (CritterWorld demo = new CritterWorld(LOCKSTEP)) {
             run(demo, 50); // frame 50's requests are in flight when the scene is replaced
             demo.reset(7L);
             assertEquals(0, demo.frames());
@@ -88,14 +88,14 @@ class DemoWorldTest {
             run(demo, 120);
             Snapshot afterReset = Snapshot.of(demo);
             fresh.assertSameAs(afterReset);
-            assertTrue(demo.policyMetrics().resultsDropped() >= DemoSettings.DEFAULT_CRITTERS,
+            assertTrue(demo.policyMetrics().resultsDropped() >= CritterSettings.DEFAULT_CRITTERS,
                     "the old scene's last batch should have been dropped");
         }
     }
 
     @Test
     void realtimeModeMakesDecisionsWithoutWaiting() throws InterruptedException {
-        try (DemoWorld demo = new DemoWorld(DemoSettings.defaults().withCritters(50))) {
+        try (CritterWorld demo = new CritterWorld(CritterSettings.defaults().withCritters(50))) {
             for (int i = 0; i < 120; i++) {
                 demo.step();
                 Thread.sleep(1); // a little game-thread time, as a frame would take
@@ -108,7 +108,7 @@ class DemoWorldTest {
     @Test
     void inRealtimeEachCritterHasAtMostOneRequestInFlight() {
         // stepping as fast as the machine allows, the worker falls behind now and then; requests must not pile up
-        try (DemoWorld demo = new DemoWorld(DemoSettings.defaults().withCritters(100))) {
+        try (CritterWorld demo = new CritterWorld(CritterSettings.defaults().withCritters(100))) {
             int most = 0;
             for (int i = 0; i < 400; i++) {
                 demo.step();
@@ -121,9 +121,9 @@ class DemoWorldTest {
 
     @Test
     void updateStepsAtAFixedRateWithoutBursting() {
-        try (DemoWorld demo = new DemoWorld(LOCKSTEP.withCritters(10))) {
-            assertEquals(0, demo.update(DemoWorld.STEP * 0.5f));
-            assertEquals(1, demo.update(DemoWorld.STEP * 0.6f));
+        try (CritterWorld demo = new CritterWorld(LOCKSTEP.withCritters(10))) {
+            assertEquals(0, demo.update(CritterWorld.STEP * 0.5f));
+            assertEquals(1, demo.update(CritterWorld.STEP * 0.6f));
             assertEquals(4, demo.update(2f), "a stall is not caught up in a burst");
             assertEquals(0, demo.update(0f));
             assertEquals(5, demo.frames());
@@ -135,7 +135,7 @@ class DemoWorldTest {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
-        try (DemoWorld demo = new DemoWorld(LOCKSTEP)) {
+        try (CritterWorld demo = new CritterWorld(LOCKSTEP)) {
             run(demo, 200); // warm up: JIT, pools, batch buffers grown to the flock's size
             long before = threads.getThreadAllocatedBytes(self);
             run(demo, 200);
@@ -147,7 +147,7 @@ class DemoWorldTest {
 
     @Test
     void disposeIsIdempotentAndReleasesTheRuntime() {
-        DemoWorld demo = new DemoWorld(LOCKSTEP.withCritters(5));
+        CritterWorld demo = new CritterWorld(LOCKSTEP.withCritters(5));
         run(demo, 3);
         demo.dispose();
         assertTrue(demo.runtime().isClosed());
@@ -155,7 +155,7 @@ class DemoWorldTest {
         assertThrows(IllegalStateException.class, demo::step);
     }
 
-    private static void run(DemoWorld demo, int frames) {
+    private static void run(CritterWorld demo, int frames) {
         for (int i = 0; i < frames; i++) {
             demo.step();
         }
@@ -163,7 +163,7 @@ class DemoWorldTest {
 
     /** Counters and every body's position and velocity, to compare runs bit for bit. */
     private record Snapshot(long frames, long decisions, long caught, float[] positions, float[] sparks) {
-        static Snapshot of(DemoWorld demo) {
+        static Snapshot of(CritterWorld demo) {
             int n = demo.critters().size();
             float[] positions = new float[n * 4];
             for (int i = 0; i < n; i++) {

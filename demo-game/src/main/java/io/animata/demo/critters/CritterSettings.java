@@ -1,13 +1,13 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import io.animata.runtime.RunMode;
 
 /**
- * What a {@link DemoWorld} is made of: its seed, how many critters and sparks, and how the AI runtime meets the game
+ * What a {@link CritterWorld} is made of: its seed, how many critters and sparks, and how the AI runtime meets the game
  * loop.
  *
  * <pre>{@code
- * DemoSettings settings = DemoSettings.defaults().withSeed(7).withMode(RunMode.LOCKSTEP);
+ * CritterSettings settings = CritterSettings.defaults().withSeed(7).withMode(RunMode.LOCKSTEP);
  * }</pre>
  *
  * @param seed seed of every random choice in the scene (spawn points, spark wandering)
@@ -15,14 +15,14 @@ import io.animata.runtime.RunMode;
  * @param sparks number of sparks, at least 1
  * @param mode {@link RunMode#REALTIME} for play, {@link RunMode#LOCKSTEP} for repeatable runs
  */
-public record DemoSettings(long seed, int critters, int sparks, RunMode mode) {
+public record CritterSettings(long seed, int critters, int sparks, RunMode mode) {
     /** Critters in the default scene. */
     public static final int DEFAULT_CRITTERS = 200;
     /** Sparks in the default scene. */
     public static final int DEFAULT_SPARKS = 8;
 
     /** @throws IllegalArgumentException when a count is below 1 or the mode is missing */
-    public DemoSettings {
+    public CritterSettings {
         if (critters < 1) {
             throw new IllegalArgumentException("critters must be at least 1, was " + critters);
         }
@@ -35,27 +35,27 @@ public record DemoSettings(long seed, int critters, int sparks, RunMode mode) {
     }
 
     /** @return seed 1, {@value #DEFAULT_CRITTERS} critters, {@value #DEFAULT_SPARKS} sparks, realtime */
-    public static DemoSettings defaults() {
-        return new DemoSettings(1L, DEFAULT_CRITTERS, DEFAULT_SPARKS, RunMode.REALTIME);
+    public static CritterSettings defaults() {
+        return new CritterSettings(1L, DEFAULT_CRITTERS, DEFAULT_SPARKS, RunMode.REALTIME);
     }
 
     /** @return a copy with another seed */
-    public DemoSettings withSeed(long newSeed) {
-        return new DemoSettings(newSeed, critters, sparks, mode);
+    public CritterSettings withSeed(long newSeed) {
+        return new CritterSettings(newSeed, critters, sparks, mode);
     }
 
     /** @return a copy with another number of critters */
-    public DemoSettings withCritters(int newCritters) {
-        return new DemoSettings(seed, newCritters, sparks, mode);
+    public CritterSettings withCritters(int newCritters) {
+        return new CritterSettings(seed, newCritters, sparks, mode);
     }
 
     /** @return a copy with another number of sparks */
-    public DemoSettings withSparks(int newSparks) {
-        return new DemoSettings(seed, critters, newSparks, mode);
+    public CritterSettings withSparks(int newSparks) {
+        return new CritterSettings(seed, critters, newSparks, mode);
     }
 
     /** @return a copy with another run mode */
-    public DemoSettings withMode(RunMode newMode) {
-        return new DemoSettings(seed, critters, sparks, newMode);
+    public CritterSettings withMode(RunMode newMode) {
+        return new CritterSettings(seed, critters, sparks, newMode);
     }
 }

@@ -1,4 +1,4 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import com.badlogic.ashley.core.Component;
 import com.badlogic.gdx.physics.box2d.Body;
@@ -13,7 +13,7 @@ public final class CritterComponent implements Component, Poolable {
     /** No action decided yet: the critter coasts. */
     public static final int NO_ACTION = -1;
 
-    /** The critter's dynamic circle body (owned by the {@link DemoWorld}'s Box2D world). */
+    /** The critter's dynamic circle body (owned by the {@link CritterWorld}'s Box2D world). */
     public Body body;
     /** Stable index of the critter in its scene, {@code [0, critters)}; the request tag handed to the policy. */
     public int index;

@@ -1,4 +1,4 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import com.badlogic.ashley.core.ComponentMapper;
 import com.badlogic.ashley.core.Entity;
@@ -17,6 +17,7 @@ import com.badlogic.gdx.physics.box2d.World;
 import com.badlogic.gdx.utils.Disposable;
 import com.badlogic.gdx.utils.GdxNativesLoader;
 import io.animata.core.Animata;
+import io.animata.demo.FrameTimes;
 import io.animata.runtime.AiRuntime;
 import io.animata.runtime.ModelMetrics;
 import io.animata.runtime.ModelQueue;
@@ -36,7 +37,7 @@ import io.animata.runtime.RunMode;
  * {@link #dispose()} is idempotent and releases the Box2D world and the AI runtime (its worker and model).
  *
  * <pre>{@code
- * try (DemoWorld demo = new DemoWorld(DemoSettings.defaults().withMode(RunMode.LOCKSTEP))) {
+ * try (CritterWorld demo = new CritterWorld(CritterSettings.defaults().withMode(RunMode.LOCKSTEP))) {
  *     for (int i = 0; i < 600; i++) {
  *         demo.step();
  *     }
@@ -44,7 +45,7 @@ import io.animata.runtime.RunMode;
  * }
  * }</pre>
  */
-public final class DemoWorld implements Disposable, AutoCloseable {
+public final class CritterWorld implements Disposable, AutoCloseable {
     /** Fixed simulation rate. */
     public static final int STEPS_PER_SECOND = 60;
     /** Seconds simulated per frame. */
@@ -74,7 +75,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
     private final AiRuntime runtime;
     private final ModelQueue policy;
     private final FrameTimes stepTimes = new FrameTimes();
-    private DemoSettings settings;
+    private CritterSettings settings;
     private PooledEngine engine;
     private World world;
     private Sparks sparks;
@@ -96,7 +97,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
      *
      * @throws io.animata.runtime.AnimataException when the policy cannot be loaded
      */
-    public DemoWorld(DemoSettings settings) {
+    public CritterWorld(CritterSettings settings) {
         // natives: gdx core (Box2D's JNI glue uses BufferUtils) and gdx-box2d; both loaders are idempotent, and a
         // backend that already loaded them (LWJGL3) makes these no-ops
         GdxNativesLoader.load();
@@ -248,7 +249,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
     }
 
     /** @return the settings of the current scene (its seed changes with {@link #reset}) */
-    public DemoSettings settings() {
+    public CritterSettings settings() {
         return settings;
     }
 
@@ -319,9 +320,9 @@ public final class DemoWorld implements Disposable, AutoCloseable {
      * @param frameTimes the frame times to report ({@link #stepTimes()} headless, render frames in a window)
      * @return the run so far (allocates: call it at the end, not every frame)
      */
-    public DemoReport report(FrameTimes frameTimes) {
+    public CritterReport report(FrameTimes frameTimes) {
         ModelMetrics m = policy.metrics();
-        return new DemoReport(settings.seed(), settings.mode().name().toLowerCase(java.util.Locale.ROOT),
+        return new CritterReport(settings.seed(), settings.mode().name().toLowerCase(java.util.Locale.ROOT),
                 critters.size(), sparks.count(), frames, decisions(), sparksCaught(), meanClosingSpeed(), startDistance,
                 meanTargetDistance(), m.device(), m.batchesRun() - batchesBefore, m.p50LatencyMicros(),
                 m.p99LatencyMicros(), frameTimes.meanMillis(), frameTimes.percentileMillis(0.99));
@@ -329,7 +330,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
 
     private void checkNotDisposed() {
         if (disposed) {
-            throw new IllegalStateException("this DemoWorld is disposed");
+            throw new IllegalStateException("this CritterWorld is disposed");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import java.util.Locale;
 
@@ -23,13 +23,13 @@ import java.util.Locale;
  * @param meanFrameMillis mean frame time, milliseconds
  * @param p99FrameMillis 99th percentile frame time, milliseconds
  */
-public record DemoReport(long seed, String mode, int critters, int sparks, long frames, long decisions, long caught,
+public record CritterReport(long seed, String mode, int critters, int sparks, long frames, long decisions, long caught,
         double closingSpeed, double startDistance, double endDistance, String device, long batches, double inferP50Micros,
         double inferP99Micros, double meanFrameMillis, double p99FrameMillis) {
 
     /** @return a few lines saying what happened, for a person */
     public String summary() {
-        double seconds = frames * (double) DemoWorld.STEP;
+        double seconds = frames * (double) CritterWorld.STEP;
         long perCritter = critters == 0 ? 0 : decisions / critters;
         return String.format(Locale.ROOT,
                 "%d critters chased %d sparks for %d frames (%.1f s of game time, seed %d, %s mode)%n"
@@ -39,7 +39,7 @@ public record DemoReport(long seed, String mode, int critters, int sparks, long 
                         + "frame time: mean %.3f ms, p99 %.3f ms",
                 critters, sparks, frames, seconds, seed, mode,
                 SeekPolicy.MODEL_NAME, device, decisions, perCritter, batches, inferP50Micros, inferP99Micros,
-                caught, closingSpeed, DemoWorld.MAX_SPEED, startDistance, endDistance,
+                caught, closingSpeed, CritterWorld.MAX_SPEED, startDistance, endDistance,
                 meanFrameMillis, p99FrameMillis);
     }
 

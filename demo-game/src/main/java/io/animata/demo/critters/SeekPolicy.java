@@ -1,4 +1,4 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import io.animata.runtime.model.Activation;
 import io.animata.runtime.model.Mlp;

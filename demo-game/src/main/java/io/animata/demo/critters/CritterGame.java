@@ -1,4 +1,4 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import com.badlogic.gdx.ApplicationAdapter;
 import com.badlogic.gdx.Gdx;
@@ -15,6 +15,8 @@ import com.badlogic.gdx.math.MathUtils;
 import com.badlogic.gdx.math.Vector2;
 import com.badlogic.gdx.utils.ScreenUtils;
 import com.badlogic.gdx.utils.viewport.FitViewport;
+import io.animata.demo.FrameTimes;
+import io.animata.demo.HudText;
 import io.animata.runtime.ModelMetrics;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ import java.util.Optional;
 import java.util.zip.Deflater;
 
 /**
- * The demo in a window: draws a {@link DemoWorld} with a {@link ShapeRenderer} (arena, critters coloured by speed,
+ * The demo in a window: draws a {@link CritterWorld} with a {@link ShapeRenderer} (arena, critters coloured by speed,
  * sparks) and a HUD with the AI runtime's live figures (device, policy latency, batch size, queue depth) and the
  * frame time. R starts a new scene with the next seed, Esc quits.
  *
@@ -31,10 +33,10 @@ import java.util.zip.Deflater;
  * AI runtime) and every GL object, and may be called more than once.
  *
  * <pre>{@code
- * new Lwjgl3Application(new DemoGame(DemoSettings.defaults()), config);
+ * new Lwjgl3Application(new CritterGame(CritterSettings.defaults()), config);
  * }</pre>
  */
-public final class DemoGame extends ApplicationAdapter {
+public final class CritterGame extends ApplicationAdapter {
     private static final Color BACKGROUND = new Color(0.05f, 0.06f, 0.09f, 1f);
     private static final Color FLOOR = new Color(0.09f, 0.11f, 0.16f, 1f);
     private static final Color WALL = new Color(0.32f, 0.36f, 0.46f, 1f);
@@ -45,13 +47,13 @@ public final class DemoGame extends ApplicationAdapter {
     /** World-unit band above the arena that holds the HUD, so the text never covers the critters. */
     private static final float HUD_BAND = 2.8f;
 
-    private final DemoSettings initialSettings;
+    private final CritterSettings initialSettings;
     private final FrameTimes frameTimes = new FrameTimes();
     private final StringBuilder hud = new StringBuilder(256);
     private int frameLimit;
     private Path screenshot;
 
-    private DemoWorld world;
+    private CritterWorld world;
     private OrthographicCamera camera;
     private FitViewport viewport;
     private ShapeRenderer shapes;
@@ -60,10 +62,10 @@ public final class DemoGame extends ApplicationAdapter {
     private long renderedFrames;
     private boolean created;
     private boolean screenshotWritten;
-    private DemoReport report;
+    private CritterReport report;
 
     /** @param settings the first scene; R moves on to the next seed */
-    public DemoGame(DemoSettings settings) {
+    public CritterGame(CritterSettings settings) {
         this.initialSettings = settings;
     }
 
@@ -72,7 +74,7 @@ public final class DemoGame extends ApplicationAdapter {
      *
      * @return this game
      */
-    public DemoGame optFrameLimit(int frames) {
+    public CritterGame optFrameLimit(int frames) {
         if (frames < 0) {
             throw new IllegalArgumentException("frame limit must be >= 0, was " + frames);
         }
@@ -86,7 +88,7 @@ public final class DemoGame extends ApplicationAdapter {
      *
      * @return this game
      */
-    public DemoGame optScreenshot(Path file) {
+    public CritterGame optScreenshot(Path file) {
         this.screenshot = file;
         return this;
     }
@@ -94,9 +96,9 @@ public final class DemoGame extends ApplicationAdapter {
     @Override
     public void create() {
         created = true;
-        world = new DemoWorld(initialSettings);
+        world = new CritterWorld(initialSettings);
         camera = new OrthographicCamera();
-        viewport = new FitViewport(DemoWorld.WIDTH, DemoWorld.HEIGHT + HUD_BAND, camera);
+        viewport = new FitViewport(CritterWorld.WIDTH, CritterWorld.HEIGHT + HUD_BAND, camera);
         shapes = new ShapeRenderer();
         batch = new SpriteBatch();
         font = new BitmapFont();
@@ -154,47 +156,47 @@ public final class DemoGame extends ApplicationAdapter {
         shapes.begin(ShapeRenderer.ShapeType.Filled);
 
         shapes.setColor(WALL);
-        shapes.rect(0f, 0f, DemoWorld.WIDTH, DemoWorld.HEIGHT);
+        shapes.rect(0f, 0f, CritterWorld.WIDTH, CritterWorld.HEIGHT);
         shapes.setColor(FLOOR);
-        shapes.rect(DemoWorld.WALL, DemoWorld.WALL, DemoWorld.WIDTH - 2 * DemoWorld.WALL,
-                DemoWorld.HEIGHT - 2 * DemoWorld.WALL);
+        shapes.rect(CritterWorld.WALL, CritterWorld.WALL, CritterWorld.WIDTH - 2 * CritterWorld.WALL,
+                CritterWorld.HEIGHT - 2 * CritterWorld.WALL);
 
         Sparks sparks = world.sparks();
         float pulse = 0.75f + 0.25f * MathUtils.sin(world.frames() * 0.2f);
         for (int i = 0; i < sparks.count(); i++) {
             shapes.setColor(1f, 0.85f, 0.3f, 0.18f);
-            shapes.circle(sparks.x(i), sparks.y(i), DemoWorld.SPARK_RADIUS * 2.6f * pulse, SPARK_SEGMENTS);
+            shapes.circle(sparks.x(i), sparks.y(i), CritterWorld.SPARK_RADIUS * 2.6f * pulse, SPARK_SEGMENTS);
             shapes.setColor(1f, 0.9f, 0.45f, 0.35f);
-            shapes.circle(sparks.x(i), sparks.y(i), DemoWorld.SPARK_RADIUS * 1.6f, SPARK_SEGMENTS);
+            shapes.circle(sparks.x(i), sparks.y(i), CritterWorld.SPARK_RADIUS * 1.6f, SPARK_SEGMENTS);
         }
 
         for (int i = 0; i < world.critters().size(); i++) {
             CritterComponent c = world.critter(i);
             Vector2 p = c.body.getPosition();
             Vector2 v = c.body.getLinearVelocity();
-            float speed = Math.min(1f, v.len() / DemoWorld.MAX_SPEED);
+            float speed = Math.min(1f, v.len() / CritterWorld.MAX_SPEED);
             // slow: cool blue, fast: hot orange
             shapes.setColor(0.25f + 0.75f * speed, 0.55f + 0.1f * speed, 1f - 0.8f * speed, 1f);
-            shapes.circle(p.x, p.y, DemoWorld.CRITTER_RADIUS, CRITTER_SEGMENTS);
+            shapes.circle(p.x, p.y, CritterWorld.CRITTER_RADIUS, CRITTER_SEGMENTS);
             if (c.action != CritterComponent.NO_ACTION) {
                 // an "eye" on the side the policy is steering towards
-                float eye = DemoWorld.CRITTER_RADIUS * 0.55f;
+                float eye = CritterWorld.CRITTER_RADIUS * 0.55f;
                 shapes.setColor(0.05f, 0.06f, 0.1f, 0.85f);
                 shapes.circle(p.x + SeekPolicy.directionX(c.action) * eye, p.y + SeekPolicy.directionY(c.action) * eye,
-                        DemoWorld.CRITTER_RADIUS * 0.3f, 8);
+                        CritterWorld.CRITTER_RADIUS * 0.3f, 8);
             }
         }
 
         for (int i = 0; i < sparks.count(); i++) {
             shapes.setColor(1f, 0.97f, 0.75f, 1f);
-            shapes.circle(sparks.x(i), sparks.y(i), DemoWorld.SPARK_RADIUS, SPARK_SEGMENTS);
+            shapes.circle(sparks.x(i), sparks.y(i), CritterWorld.SPARK_RADIUS, SPARK_SEGMENTS);
         }
         shapes.end();
     }
 
     private void drawHud() {
         ModelMetrics m = world.policyMetrics();
-        DemoSettings s = world.settings();
+        CritterSettings s = world.settings();
         hud.setLength(0);
         hud.append("Animata demo  |  seed ").append(s.seed()).append("  |  ")
                 .append(s.mode() == io.animata.runtime.RunMode.REALTIME ? "realtime" : "lockstep")
@@ -202,11 +204,11 @@ public final class DemoGame extends ApplicationAdapter {
                 .append(s.sparks()).append(" sparks\n");
         hud.append("policy ").append(m.modelName()).append(" on ").append(m.device())
                 .append("  |  latency p50 ");
-        appendFixed(hud, m.p50LatencyMicros(), 0).append(" us, p99 ");
-        appendFixed(hud, m.p99LatencyMicros(), 0).append(" us  |  batch ").append(m.lastBatchSize())
+        HudText.appendFixed(hud, m.p50LatencyMicros(), 0).append(" us, p99 ");
+        HudText.appendFixed(hud, m.p99LatencyMicros(), 0).append(" us  |  batch ").append(m.lastBatchSize())
                 .append("  |  queue ").append(m.queueDepth()).append('\n');
         hud.append("frame ");
-        appendFixed(hud, frameTimes.smoothedMillis(), 2).append(" ms  |  ")
+        HudText.appendFixed(hud, frameTimes.smoothedMillis(), 2).append(" ms  |  ")
                 .append(Gdx.graphics.getFramesPerSecond()).append(" fps  |  frames ").append(world.frames())
                 .append("  |  decisions ").append(world.decisions())
                 .append("  |  caught ").append(world.sparksCaught()).append('\n');
@@ -216,30 +218,6 @@ public final class DemoGame extends ApplicationAdapter {
         font.draw(batch, hud, viewport.getScreenX() + HUD_MARGIN,
                 viewport.getScreenY() + viewport.getScreenHeight() - HUD_MARGIN);
         batch.end();
-    }
-
-    /** Appends {@code value} with {@code decimals} digits after the point, without allocating. */
-    static StringBuilder appendFixed(StringBuilder sb, double value, int decimals) {
-        if (!Double.isFinite(value)) {
-            return sb.append('-');
-        }
-        long scale = 1;
-        for (int i = 0; i < decimals; i++) {
-            scale *= 10;
-        }
-        long scaled = Math.round(Math.abs(value) * scale);
-        if (value < 0 && scaled != 0) {
-            sb.append('-');
-        }
-        sb.append(scaled / scale);
-        if (decimals > 0) {
-            sb.append('.');
-            long fraction = scaled % scale;
-            for (long d = scale / 10; d > 0; d /= 10) {
-                sb.append((char) ('0' + (fraction / d) % 10));
-            }
-        }
-        return sb;
     }
 
     private void writeScreenshot(Path file) {
@@ -257,7 +235,7 @@ public final class DemoGame extends ApplicationAdapter {
         } finally {
             pixmap.dispose();
         }
-        Gdx.app.log("DemoGame", "screenshot " + w + "x" + h + " written to " + file.toAbsolutePath());
+        Gdx.app.log("CritterGame", "screenshot " + w + "x" + h + " written to " + file.toAbsolutePath());
     }
 
     /** @return whether {@link #create()} was reached (false when the window could not be created) */
@@ -279,7 +257,7 @@ public final class DemoGame extends ApplicationAdapter {
      * @return what the run did, with the time spent in {@code render} (simulation and drawing) as frame time;
      *     available once the game was disposed, empty before or if it never started
      */
-    public Optional<DemoReport> report() {
+    public Optional<CritterReport> report() {
         return Optional.ofNullable(report);
     }
 

@@ -1,4 +1,4 @@
-package io.animata.demo;
+package io.animata.demo.critters;
 
 import com.badlogic.ashley.core.ComponentMapper;
 import com.badlogic.ashley.core.Engine;
