@@ -431,6 +431,124 @@ public final class NavArena implements Disposable {
         return best;
     }
 
+    /**
+     * Where an agent at {@code (x, y)} should steer for to follow the shortest floor path to the goal: walking down
+     * the goal's distance field from the agent's tile (steepest descent, no corner cutting) for up to
+     * {@code lookAhead} metres, the farthest tile on that walk whose centre the agent sees in a straight, agent-wide
+     * line; the goal itself when the walk reaches it in sight. Where the map has long detours (generated dungeons),
+     * a policy trained to head straight for its goal follows the path when it is shown this point instead.
+     *
+     * @param lookAhead how far along the path to look, metres (0: the goal itself)
+     * @param out receives the point
+     */
+    public void waypoint(float x, float y, float lookAhead, Vector2 out) {
+        requireGoal();
+        int w = level.width();
+        int cell = walkableCellNear(x, y);
+        if (lookAhead <= 0f || cell < 0 || cell == goalCell || field[cell] == Float.POSITIVE_INFINITY) {
+            out.set(goalX(), goalY());
+            return;
+        }
+        int best = -1;
+        int current = cell;
+        float walked = 0f;
+        while (walked < lookAhead && current != goalCell) {
+            int next = downhill(current);
+            if (next < 0) {
+                break;
+            }
+            walked += (next % w != current % w) && (next / w != current / w) ? SQRT2 : 1f;
+            current = next;
+            float cx = current == goalCell ? goalX() : current % w + 0.5f;
+            float cy = current == goalCell ? goalY() : current / w + 0.5f;
+            if (best >= 0 && !inSight(x, y, cx, cy)) {
+                break;
+            }
+            best = current; // the first step is taken even out of sight: it is a neighbouring tile
+        }
+        if (best < 0) {
+            out.set(goalX(), goalY());
+        } else if (best == goalCell) {
+            out.set(goalX(), goalY());
+        } else {
+            out.set(best % w + 0.5f, best / w + 0.5f);
+        }
+    }
+
+    /** @return the walkable tile under the point, else the neighbour closest to the goal, else -1 */
+    private int walkableCellNear(float x, float y) {
+        int tx = (int) Math.floor(x);
+        int ty = (int) Math.floor(y);
+        if (level.isWalkable(tx, ty)) {
+            return ty * level.width() + tx;
+        }
+        int best = -1;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                int nx = tx + dx;
+                int ny = ty + dy;
+                if (level.isWalkable(nx, ny)) {
+                    int c = ny * level.width() + nx;
+                    if (best < 0 || field[c] < field[best]) {
+                        best = c;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** @return the neighbour of {@code cell} with the smallest distance, smaller than the cell's own; -1 if none */
+    private int downhill(int cell) {
+        int w = level.width();
+        int x = cell % w;
+        int y = cell / w;
+        int best = -1;
+        float bestDistance = field[cell];
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                if ((dx == 0 && dy == 0) || !level.isWalkable(x + dx, y + dy)) {
+                    continue;
+                }
+                if (dx != 0 && dy != 0 && !(level.isWalkable(x + dx, y) && level.isWalkable(x, y + dy))) {
+                    continue;
+                }
+                int n = (y + dy) * w + x + dx;
+                if (field[n] < bestDistance) {
+                    bestDistance = field[n];
+                    best = n;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** @return whether an agent-wide band from one point to the other crosses walkable tiles only */
+    private boolean inSight(float x0, float y0, float x1, float y1) {
+        float dx = x1 - x0;
+        float dy = y1 - y0;
+        float length = (float) Math.sqrt(dx * dx + dy * dy);
+        if (length < 1e-4f) {
+            return true;
+        }
+        // the centre line and two lines at 0.8 agent radii either side, sampled every 0.2 m
+        float side = AGENT_RADIUS * 0.8f;
+        float px = -dy / length * side;
+        float py = dx / length * side;
+        int samples = (int) Math.ceil(length / 0.2f);
+        for (int i = 1; i <= samples; i++) {
+            float t = i / (float) samples;
+            float sx = x0 + dx * t;
+            float sy = y0 + dy * t;
+            if (!level.isWalkable((int) Math.floor(sx), (int) Math.floor(sy))
+                    || !level.isWalkable((int) Math.floor(sx + px), (int) Math.floor(sy + py))
+                    || !level.isWalkable((int) Math.floor(sx - px), (int) Math.floor(sy - py))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return whether the agent's centre is within {@code AGENT_RADIUS + GOAL_RADIUS} of the goal's */
     public boolean atGoal(Body agent) {
         Vector2 p = agent.getPosition();

@@ -11,7 +11,8 @@ import io.animata.core.agent.Sensor;
  * <pre>
  * [0, 64)   16 rays all around, 10 m long, world axes (ray k points at k * 22.5° from +x): per ray a one-hot of
  *           wall / obstacle / goal, then the hit distance as a fraction of 10 m (1: nothing)   ({@link RaySensor})
- * [64, 66)  unit vector from the agent to the goal (straight line)
+ * [64, 66)  unit vector from the agent to the goal (straight line; or to a waypoint on the floor path to it, see
+ *           {@link #goalSensor(NavArena, Body, float)})
  * 66        straight distance to the goal / {@value #DISTANCE_SCALE} m, at most 1
  * [67, 69)  velocity / {@link NavArena#MAX_SPEED}
  * </pre>
@@ -63,17 +64,36 @@ public final class NavObservation {
 
     /** @return the goal-and-velocity sensor of an agent in the arena (5 floats) */
     public static Sensor goalSensor(NavArena arena, Body agent) {
-        return new GoalSensor(arena, agent);
+        return new GoalSensor(arena, agent, 0f);
     }
 
-    /** Goal direction, goal distance and velocity. */
+    /**
+     * The goal-and-velocity sensor of an agent that follows the floor path: the direction it reports is that of
+     * {@link NavArena#waypoint} (the farthest point in sight up to {@code lookAhead} metres along the shortest path),
+     * and the distance that of the goal along the floor. For maps with long detours (generated dungeons), where a
+     * policy that heads straight for the goal gets stuck behind walls. With {@code lookAhead} 0 it is
+     * {@link #goalSensor(NavArena, Body)}.
+     *
+     * @param lookAhead how far along the path to look, metres
+     */
+    public static Sensor goalSensor(NavArena arena, Body agent, float lookAhead) {
+        if (!(lookAhead >= 0f)) {
+            throw new IllegalArgumentException("lookAhead must be 0 or more, was " + lookAhead);
+        }
+        return new GoalSensor(arena, agent, lookAhead);
+    }
+
+    /** Goal (or waypoint) direction, goal distance and velocity. */
     private static final class GoalSensor implements Sensor {
         private final NavArena arena;
         private final Body body;
+        private final float lookAhead;
+        private final Vector2 waypoint = new Vector2();
 
-        GoalSensor(NavArena arena, Body body) {
+        GoalSensor(NavArena arena, Body body, float lookAhead) {
             this.arena = arena;
             this.body = body;
+            this.lookAhead = lookAhead;
         }
 
         @Override
@@ -87,7 +107,14 @@ public final class NavObservation {
             float dx = arena.goalX() - p.x;
             float dy = arena.goalY() - p.y;
             float distance = (float) Math.sqrt(dx * dx + dy * dy);
-            float inverse = distance > 1e-6f ? 1f / distance : 0f;
+            if (lookAhead > 0f) {
+                distance = arena.distanceToGoal(p.x, p.y);
+                arena.waypoint(p.x, p.y, lookAhead, waypoint);
+                dx = waypoint.x - p.x;
+                dy = waypoint.y - p.y;
+            }
+            float length = (float) Math.sqrt(dx * dx + dy * dy);
+            float inverse = length > 1e-6f ? 1f / length : 0f;
             Vector2 v = body.getLinearVelocity();
             out[offset] = dx * inverse;
             out[offset + 1] = dy * inverse;

@@ -30,7 +30,8 @@ import io.animata.runtime.rl.ActionSpace;
  *
  * <p>A game can also give the goal to something that moves: with {@link Builder#optGoalFollows} the goal follows a
  * body (the player, for agents that chase it), is not moved when reached, and an agent that reaches it starts again
- * at least {@link Builder#optMinStartDistance} away along the floor. The level can be any {@link NavLevel} (one made
+ * at least {@link Builder#optMinStartDistance} away along the floor; in maps with long detours, agents follow the
+ * floor path with {@link Builder#optWaypoints}. The level can be any {@link NavLevel} (one made
  * from a generated dungeon with {@link NavLevel#of(String, io.animata.core.level.TileGrid,
  * io.animata.core.level.Legend)}), or an arena the game built itself ({@link Builder#optArena}), to put its own bodies
  * into its world first.
@@ -145,7 +146,7 @@ public final class NavScene implements Disposable {
             agent.decisionOffset = i % b.decisionPeriod;
             agent.maxSteps = maxSteps;
             agent.sensors.add(nav.rays);
-            agent.sensors.add(NavObservation.goalSensor(arena, body));
+            agent.sensors.add(NavObservation.goalSensor(arena, body, b.lookAhead));
             agent.actuators.add(space.isDiscrete() ? new DirectionActuator(body, 8, arena.agentForce())
                     : new ForceActuator(body, arena.agentForce()));
             entity.add(nav);
@@ -323,6 +324,7 @@ public final class NavScene implements Disposable {
         private int decisionPeriod = 6;
         private float maxSeconds = NavEnvironment.DEFAULT_MAX_STEPS * NavEnvironment.STEP;
         private float minStartDistance = 4f;
+        private float lookAhead;
         private int priority = 100;
 
         private Builder() {
@@ -426,6 +428,19 @@ public final class NavScene implements Disposable {
                 throw new IllegalArgumentException("maxSeconds must be positive, was " + seconds);
             }
             this.maxSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Agents are shown a waypoint on the shortest floor path to the goal, up to {@code metres} ahead, instead of
+         * the goal itself ({@link NavObservation#goalSensor(NavArena, Body, float)}): for maps with long detours, such
+         * as generated dungeons. Default 0: the goal itself, as in training.
+         */
+        public Builder optWaypoints(float metres) {
+            if (!(metres >= 0f)) {
+                throw new IllegalArgumentException("waypoint look-ahead must be 0 or more, was " + metres);
+            }
+            this.lookAhead = metres;
             return this;
         }
 

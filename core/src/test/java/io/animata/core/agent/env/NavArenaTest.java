@@ -289,4 +289,32 @@ class NavArenaTest {
             large.dispose();
         }
     }
+
+    @Test
+    void theWaypointLeadsAroundWallsAndIsTheGoalOnceInSight() {
+        NavLevel level = NavLevel.parse("u", String.join("\n",
+                "#########",
+                "#G.#....#",
+                "#..#....#",
+                "#..#....#",
+                "#.......#",
+                "#########"));
+        arena = new NavArena(level);
+        arena.setGoalPosition(1.4f, 4.6f);
+        com.badlogic.gdx.math.Vector2 out = new com.badlogic.gdx.math.Vector2();
+
+        // from the top of the right room the goal is behind the wall: the waypoint is down the room, in sight
+        arena.waypoint(6.5f, 4.5f, 3f, out);
+        assertTrue(out.y < 4f, "the waypoint should lead down, round the wall: " + out);
+        assertTrue(out.x > 3.5f, "the waypoint should stay on this side of the wall: " + out);
+        float before = arena.distanceToGoal(6.5f, 4.5f);
+        assertTrue(arena.distanceToGoal(out.x, out.y) < before, "the waypoint is nearer along the floor");
+
+        // in sight and within the look-ahead: the goal itself; no look-ahead: the goal too
+        arena.waypoint(1.5f, 2.5f, 6f, out);
+        assertEquals(1.4f, out.x, 1e-6f);
+        assertEquals(4.6f, out.y, 1e-6f);
+        arena.waypoint(6.5f, 4.5f, 0f, out);
+        assertEquals(1.4f, out.x, 1e-6f);
+    }
 }
