@@ -1,13 +1,10 @@
 package io.animata.demo.critters;
 
-import com.badlogic.gdx.ApplicationAdapter;
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.Input;
 import com.badlogic.gdx.graphics.Color;
 import com.badlogic.gdx.graphics.GL20;
 import com.badlogic.gdx.graphics.OrthographicCamera;
-import com.badlogic.gdx.graphics.Pixmap;
-import com.badlogic.gdx.graphics.PixmapIO;
 import com.badlogic.gdx.graphics.g2d.BitmapFont;
 import com.badlogic.gdx.graphics.g2d.SpriteBatch;
 import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
@@ -15,28 +12,25 @@ import com.badlogic.gdx.math.MathUtils;
 import com.badlogic.gdx.math.Vector2;
 import com.badlogic.gdx.utils.ScreenUtils;
 import com.badlogic.gdx.utils.viewport.FitViewport;
+import io.animata.demo.DemoWindow;
 import io.animata.demo.FrameTimes;
 import io.animata.demo.HudText;
 import io.animata.runtime.ModelMetrics;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.zip.Deflater;
 
 /**
- * The demo in a window: draws a {@link CritterWorld} with a {@link ShapeRenderer} (arena, critters coloured by speed,
+ * The critters scene in a window: draws a {@link CritterWorld} with a {@link ShapeRenderer} (arena, critters coloured by speed,
  * sparks) and a HUD with the AI runtime's live figures (device, policy latency, batch size, queue depth) and the
  * frame time. R starts a new scene with the next seed, Esc quits.
  *
  * <p>Threading: every method is called by the backend on the GL thread. {@code render} allocates nothing in steady
  * state (the HUD text goes through one reused {@link StringBuilder}). {@link #dispose()} releases the world (Box2D,
- * AI runtime) and every GL object, and may be called more than once.
+ * AI runtime) and every GL object, and may be called more than once ({@link DemoWindow}).
  *
  * <pre>{@code
  * new Lwjgl3Application(new CritterGame(CritterSettings.defaults()), config);
  * }</pre>
  */
-public final class CritterGame extends ApplicationAdapter {
+public final class CritterGame extends DemoWindow<CritterReport> {
     private static final Color BACKGROUND = new Color(0.05f, 0.06f, 0.09f, 1f);
     private static final Color FLOOR = new Color(0.09f, 0.11f, 0.16f, 1f);
     private static final Color WALL = new Color(0.32f, 0.36f, 0.46f, 1f);
@@ -48,10 +42,7 @@ public final class CritterGame extends ApplicationAdapter {
     private static final float HUD_BAND = 2.8f;
 
     private final CritterSettings initialSettings;
-    private final FrameTimes frameTimes = new FrameTimes();
     private final StringBuilder hud = new StringBuilder(256);
-    private int frameLimit;
-    private Path screenshot;
 
     private CritterWorld world;
     private OrthographicCamera camera;
@@ -59,43 +50,14 @@ public final class CritterGame extends ApplicationAdapter {
     private ShapeRenderer shapes;
     private SpriteBatch batch;
     private BitmapFont font;
-    private long renderedFrames;
-    private boolean created;
-    private boolean screenshotWritten;
-    private CritterReport report;
 
     /** @param settings the first scene; R moves on to the next seed */
     public CritterGame(CritterSettings settings) {
         this.initialSettings = settings;
     }
 
-    /**
-     * Quits after {@code frames} rendered frames (0, the default, runs until the window is closed).
-     *
-     * @return this game
-     */
-    public CritterGame optFrameLimit(int frames) {
-        if (frames < 0) {
-            throw new IllegalArgumentException("frame limit must be >= 0, was " + frames);
-        }
-        this.frameLimit = frames;
-        return this;
-    }
-
-    /**
-     * Saves the last rendered frame as a PNG at {@code file} when the frame limit is reached (or at the first frame
-     * when there is no limit), then quits.
-     *
-     * @return this game
-     */
-    public CritterGame optScreenshot(Path file) {
-        this.screenshot = file;
-        return this;
-    }
-
     @Override
-    public void create() {
-        created = true;
+    protected void onCreate() {
         world = new CritterWorld(initialSettings);
         camera = new OrthographicCamera();
         viewport = new FitViewport(CritterWorld.WIDTH, CritterWorld.HEIGHT + HUD_BAND, camera);
@@ -103,41 +65,27 @@ public final class CritterGame extends ApplicationAdapter {
         batch = new SpriteBatch();
         font = new BitmapFont();
         font.setColor(HUD_TEXT);
-        resize(Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
     }
 
     @Override
-    public void resize(int width, int height) {
-        if (viewport == null || width <= 0 || height <= 0) {
-            return; // minimised, or not created yet
-        }
+    protected void onResize(int width, int height) {
         viewport.update(width, height, true);
         batch.getProjectionMatrix().setToOrtho2D(0f, 0f, width, height);
     }
 
     @Override
-    public void render() {
-        long start = System.nanoTime();
+    protected void update(float deltaSeconds) {
         handleKeys();
-        world.update(Gdx.graphics.getDeltaTime());
+        world.update(deltaSeconds);
+    }
 
+    @Override
+    protected void draw() {
         ScreenUtils.clear(BACKGROUND);
         viewport.apply();
         drawScene();
         Gdx.gl.glViewport(0, 0, Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
         drawHud();
-        frameTimes.record(System.nanoTime() - start);
-        renderedFrames++;
-
-        boolean lastFrame = frameLimit > 0 && renderedFrames >= frameLimit;
-        if (screenshot != null && !screenshotWritten && (lastFrame || frameLimit == 0)) {
-            writeScreenshot(screenshot);
-            screenshotWritten = true;
-            lastFrame = true;
-        }
-        if (lastFrame) {
-            Gdx.app.exit();
-        }
     }
 
     private void handleKeys() {
@@ -208,7 +156,7 @@ public final class CritterGame extends ApplicationAdapter {
         HudText.appendFixed(hud, m.p99LatencyMicros(), 0).append(" us  |  batch ").append(m.lastBatchSize())
                 .append("  |  queue ").append(m.queueDepth()).append('\n');
         hud.append("frame ");
-        HudText.appendFixed(hud, frameTimes.smoothedMillis(), 2).append(" ms  |  ")
+        HudText.appendFixed(hud, frameTimes().smoothedMillis(), 2).append(" ms  |  ")
                 .append(Gdx.graphics.getFramesPerSecond()).append(" fps  |  frames ").append(world.frames())
                 .append("  |  decisions ").append(world.decisions())
                 .append("  |  caught ").append(world.sparksCaught()).append('\n');
@@ -220,52 +168,9 @@ public final class CritterGame extends ApplicationAdapter {
         batch.end();
     }
 
-    private void writeScreenshot(Path file) {
-        int w = Gdx.graphics.getBackBufferWidth();
-        int h = Gdx.graphics.getBackBufferHeight();
-        Pixmap pixmap = Pixmap.createFromFrameBuffer(0, 0, w, h);
-        try {
-            // blending leaves alpha below 1 where translucent shapes were drawn: make the picture opaque
-            ByteBuffer pixels = pixmap.getPixels();
-            for (int i = 3; i < pixels.limit(); i += 4) {
-                pixels.put(i, (byte) 0xff);
-            }
-            PixmapIO.writePNG(Gdx.files.absolute(file.toAbsolutePath().toString()), pixmap,
-                    Deflater.DEFAULT_COMPRESSION, true);
-        } finally {
-            pixmap.dispose();
-        }
-        Gdx.app.log("CritterGame", "screenshot " + w + "x" + h + " written to " + file.toAbsolutePath());
-    }
-
-    /** @return whether {@link #create()} was reached (false when the window could not be created) */
-    public boolean wasCreated() {
-        return created;
-    }
-
-    /** @return the rendered frames */
-    public long renderedFrames() {
-        return renderedFrames;
-    }
-
-    /** @return whether {@link #optScreenshot} was set and the picture was written */
-    public boolean screenshotWritten() {
-        return screenshotWritten;
-    }
-
-    /**
-     * @return what the run did, with the time spent in {@code render} (simulation and drawing) as frame time;
-     *     available once the game was disposed, empty before or if it never started
-     */
-    public Optional<CritterReport> report() {
-        return Optional.ofNullable(report);
-    }
-
     @Override
-    public void dispose() {
-        if (world != null && !world.isDisposed()) {
-            report = world.report(frameTimes);
-        }
+    protected CritterReport finish(FrameTimes frameTimes) {
+        CritterReport report = world != null && !world.isDisposed() ? world.report(frameTimes) : null;
         try {
             if (world != null) {
                 world.dispose();
@@ -284,5 +189,6 @@ public final class CritterGame extends ApplicationAdapter {
                 font = null;
             }
         }
+        return report;
     }
 }

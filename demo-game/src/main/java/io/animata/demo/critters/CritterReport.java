@@ -1,5 +1,6 @@
 package io.animata.demo.critters;
 
+import io.animata.demo.RunReport;
 import java.util.Locale;
 
 /**
@@ -25,9 +26,9 @@ import java.util.Locale;
  */
 public record CritterReport(long seed, String mode, int critters, int sparks, long frames, long decisions, long caught,
         double closingSpeed, double startDistance, double endDistance, String device, long batches, double inferP50Micros,
-        double inferP99Micros, double meanFrameMillis, double p99FrameMillis) {
+        double inferP99Micros, double meanFrameMillis, double p99FrameMillis) implements RunReport {
 
-    /** @return a few lines saying what happened, for a person */
+    @Override
     public String summary() {
         double seconds = frames * (double) CritterWorld.STEP;
         long perCritter = critters == 0 ? 0 : decisions / critters;
@@ -43,7 +44,7 @@ public record CritterReport(long seed, String mode, int critters, int sparks, lo
                 meanFrameMillis, p99FrameMillis);
     }
 
-    /** @return {@code RESULT key=value ...}, one line, with {@code frames} first and the frame times last */
+    @Override
     public String resultLine() {
         return String.format(Locale.ROOT,
                 "RESULT frames=%d decisions=%d critters=%d caught=%d closing_mps=%.2f mode=%s device=%s infer_p50_us=%.1f "

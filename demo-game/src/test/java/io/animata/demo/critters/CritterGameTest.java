@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.animata.demo.DemoWindow;
 import org.junit.jupiter.api.Test;
 
 /** The part of the critters window game that needs no GL: the lifecycle before a window exists. */
@@ -11,7 +12,7 @@ class CritterGameTest {
 
     @Test
     void aGameThatNeverOpenedReportsNothingAndDisposesSafely() {
-        CritterGame game = new CritterGame(CritterSettings.defaults()).optFrameLimit(10);
+        DemoWindow<CritterReport> game = new CritterGame(CritterSettings.defaults()).optFrameLimit(10);
         assertFalse(game.wasCreated());
         game.dispose();
         game.dispose();
