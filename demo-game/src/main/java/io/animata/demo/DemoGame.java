@@ -1,0 +1,346 @@
+package io.animata.demo;
+
+import com.badlogic.gdx.Gdx;
+import com.badlogic.gdx.Input;
+import com.badlogic.gdx.graphics.Color;
+import com.badlogic.gdx.graphics.GL20;
+import com.badlogic.gdx.graphics.OrthographicCamera;
+import com.badlogic.gdx.graphics.g2d.BitmapFont;
+import com.badlogic.gdx.graphics.g2d.SpriteBatch;
+import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
+import com.badlogic.gdx.math.MathUtils;
+import com.badlogic.gdx.math.Vector2;
+import com.badlogic.gdx.physics.box2d.Body;
+import com.badlogic.gdx.utils.Align;
+import com.badlogic.gdx.utils.ScreenUtils;
+import com.badlogic.gdx.utils.viewport.FitViewport;
+import io.animata.core.agent.RaySensor;
+import io.animata.core.agent.env.NavArena;
+import io.animata.core.agent.env.NavObservation;
+import io.animata.core.level.Legend;
+import io.animata.core.level.TileGrid;
+import io.animata.runtime.ModelMetrics;
+import io.animata.runtime.RunMode;
+
+/**
+ * The dungeon adventure in a window: draws a {@link DemoWorld} with a {@link ShapeRenderer} (the generated dungeon,
+ * treasure, spike posts, the stairs, the player and the bots that chase it) and a HUD with the AI runtime's live
+ * figures (device, policy latency p50/p99, last batch, queue depth), the frame time, the bots' decisions and the
+ * dungeon's seed, in libGDX's default bitmap font.
+ *
+ * <p>Keys: WASD or arrows move, N makes a new dungeon (the next seed), P turns the autopilot on (it walks to the
+ * stairs; a movement key takes over again), V shows what the bots see (their rays), Esc quits.
+ *
+ * <p>Threading: every method is called by the backend on the GL thread. A frame allocates nothing in steady state
+ * (the HUD text goes through reused {@link StringBuilder}s). {@link #dispose()} releases the world (Box2D, level
+ * thread, AI runtime) and every GL object, and may be called more than once ({@link DemoWindow}).
+ *
+ * <pre>{@code
+ * new Lwjgl3Application(new DemoGame(DemoSettings.defaults()), config);
+ * }</pre>
+ */
+public final class DemoGame extends DemoWindow<DemoReport> {
+    private static final Color BACKGROUND = new Color(0.04f, 0.04f, 0.06f, 1f);
+    private static final Color HUD_PANEL = new Color(0.09f, 0.09f, 0.12f, 1f);
+    private static final Color HUD_TEXT = new Color(0.93f, 0.94f, 0.97f, 1f);
+    private static final Color HUD_DIM = new Color(0.62f, 0.66f, 0.74f, 1f);
+    private static final Color FLOOR_A = new Color(0.42f, 0.39f, 0.34f, 1f);
+    private static final Color FLOOR_B = new Color(0.45f, 0.42f, 0.37f, 1f);
+    private static final Color START = new Color(0.36f, 0.50f, 0.36f, 1f);
+    private static final Color WALL_TOP = new Color(0.19f, 0.20f, 0.25f, 1f);
+    private static final Color WALL_FACE = new Color(0.34f, 0.36f, 0.44f, 1f);
+    private static final Color DOOR = new Color(0.55f, 0.36f, 0.17f, 1f);
+    private static final Color DOOR_DARK = new Color(0.33f, 0.21f, 0.10f, 1f);
+    private static final Color STAIRS = new Color(0.20f, 0.42f, 0.80f, 1f);
+    private static final Color STAIRS_STEP = new Color(0.12f, 0.26f, 0.55f, 1f);
+    private static final Color GOLD = new Color(0.98f, 0.80f, 0.20f, 1f);
+    private static final Color GOLD_SHINE = new Color(1f, 0.95f, 0.70f, 1f);
+    private static final Color SPIKE = new Color(0.55f, 0.12f, 0.14f, 1f);
+    private static final Color SPIKE_TIP = new Color(0.86f, 0.30f, 0.28f, 1f);
+    private static final Color PLAYER = new Color(0.30f, 0.90f, 0.45f, 1f);
+    private static final Color PLAYER_RING = new Color(0.95f, 1f, 0.95f, 1f);
+    private static final Color BOT = new Color(0.90f, 0.18f, 0.42f, 1f);
+    private static final Color BOT_RING = new Color(0.22f, 0.03f, 0.10f, 1f);
+    private static final Color EYE = new Color(0.05f, 0.05f, 0.08f, 1f);
+    private static final Color RAY_WALL = new Color(0.80f, 0.82f, 0.90f, 0.22f);
+    private static final Color RAY_OBSTACLE = new Color(1f, 0.55f, 0.25f, 0.5f);
+    private static final Color RAY_GOAL = new Color(1f, 0.95f, 0.35f, 0.85f);
+    private static final Color RAY_NONE = new Color(0.80f, 0.82f, 0.90f, 0.08f);
+    /** World units (tiles) above the dungeon for the HUD: a 40 x 22.5 view is 16:9. */
+    private static final float HUD_BAND = 2.5f;
+    private static final float HUD_MARGIN = 10f;
+    private static final float BANNER_SECONDS = 2.5f;
+    private static final int SEGMENTS = 18;
+
+    private final DemoSettings settings;
+    private final KeyboardPlayer keyboard = new KeyboardPlayer();
+    private final StringBuilder hud = new StringBuilder(512);
+    private final StringBuilder banner = new StringBuilder(128);
+    private final LevelListener levelBanner = new LevelListener() {
+        @Override
+        public void levelStarted(DungeonLevel level, NavArena arena) {
+            bannerLeft = BANNER_SECONDS;
+            banner.setLength(0);
+            banner.append("Dungeon ").append(level.index() + 1).append("  -  ").append(level.generator())
+                    .append(", seed ").append(level.seed());
+        }
+    };
+
+    private DemoWorld world;
+    private OrthographicCamera camera;
+    private FitViewport viewport;
+    private ShapeRenderer shapes;
+    private SpriteBatch batch;
+    private BitmapFont font;
+    private BitmapFont bigFont;
+    private boolean showRays;
+    private float bannerLeft;
+    private float time;
+
+    /** @param settings seed, bots, level style and run mode of the game */
+    public DemoGame(DemoSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void onCreate() {
+        world = new DemoWorld(settings, keyboard);
+        world.addLevelListener(levelBanner);
+        camera = new OrthographicCamera();
+        viewport = new FitViewport(DungeonLevels.WIDTH, DungeonLevels.HEIGHT + HUD_BAND, camera);
+        shapes = new ShapeRenderer();
+        batch = new SpriteBatch();
+        font = new BitmapFont();
+        font.setColor(HUD_TEXT);
+        bigFont = new BitmapFont();
+        bigFont.getData().setScale(2f);
+        bigFont.setColor(HUD_TEXT);
+    }
+
+    @Override
+    protected void onResize(int width, int height) {
+        viewport.update(width, height, true);
+        batch.getProjectionMatrix().setToOrtho2D(0f, 0f, width, height);
+    }
+
+    @Override
+    protected void update(float deltaSeconds) {
+        if (Gdx.input.isKeyJustPressed(Input.Keys.N)) {
+            world.requestNextLevel();
+        }
+        if (Gdx.input.isKeyJustPressed(Input.Keys.P)) {
+            keyboard.setAutopilot(!keyboard.isAutopilot());
+        }
+        if (Gdx.input.isKeyJustPressed(Input.Keys.V)) {
+            showRays = !showRays;
+        }
+        if (Gdx.input.isKeyJustPressed(Input.Keys.ESCAPE)) {
+            Gdx.app.exit();
+        }
+        world.update(deltaSeconds);
+        time += deltaSeconds;
+        bannerLeft = Math.max(0f, bannerLeft - deltaSeconds);
+    }
+
+    @Override
+    protected void draw() {
+        ScreenUtils.clear(BACKGROUND);
+        viewport.apply();
+        shapes.setProjectionMatrix(camera.combined);
+        Gdx.gl.glEnable(GL20.GL_BLEND);
+        Gdx.gl.glBlendFunc(GL20.GL_SRC_ALPHA, GL20.GL_ONE_MINUS_SRC_ALPHA);
+        shapes.begin(ShapeRenderer.ShapeType.Filled);
+        drawLevel();
+        // later features draw their overlays here, between the floor and the characters (e.g. a coverage heatmap)
+        drawBots();
+        drawPlayer();
+        shapes.setColor(HUD_PANEL);
+        shapes.rect(0f, DungeonLevels.HEIGHT, DungeonLevels.WIDTH, HUD_BAND);
+        shapes.end();
+        if (showRays) {
+            drawRays();
+        }
+        Gdx.gl.glViewport(0, 0, Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
+        drawHud();
+    }
+
+    private void drawLevel() {
+        DungeonLevel level = world.level();
+        TileGrid grid = level.grid();
+        Legend legend = level.legend();
+        DungeonRules rules = world.rules();
+        int w = grid.width();
+        int h = grid.height();
+        for (int row = 0; row < h; row++) {
+            float y = h - 1 - row;
+            for (int x = 0; x < w; x++) {
+                int cell = row * w + x;
+                char c = grid.at(cell);
+                if (legend.isSolid(c)) {
+                    // the wall's top, and a lit face where the floor is below it
+                    boolean face = row + 1 < h && !legend.isSolid(grid.at(cell + w));
+                    shapes.setColor(WALL_TOP);
+                    shapes.rect(x, y, 1f, 1f);
+                    if (face) {
+                        shapes.setColor(WALL_FACE);
+                        shapes.rect(x, y, 1f, 0.38f);
+                    }
+                    continue;
+                }
+                shapes.setColor(((x + row) & 1) == 0 ? FLOOR_A : FLOOR_B);
+                shapes.rect(x, y, 1f, 1f);
+                if (cell == level.start()) {
+                    shapes.setColor(START);
+                    shapes.rect(x + 0.08f, y + 0.08f, 0.84f, 0.84f);
+                } else if (cell == level.goal()) {
+                    drawStairs(x, y);
+                } else if (legend.hasTag(c, "door")) {
+                    shapes.setColor(DOOR);
+                    shapes.rect(x + 0.1f, y + 0.1f, 0.8f, 0.8f);
+                    shapes.setColor(DOOR_DARK);
+                    shapes.rect(x + 0.47f, y + 0.1f, 0.06f, 0.8f);
+                } else if (legend.isHazard(c)) {
+                    // a spike post: what the bots see as an obstacle and walk round
+                    shapes.setColor(SPIKE);
+                    shapes.circle(x + 0.5f, y + 0.5f, NavArena.OBSTACLE_RADIUS, SEGMENTS);
+                    shapes.setColor(SPIKE_TIP);
+                    shapes.triangle(x + 0.3f, y + 0.35f, x + 0.7f, y + 0.35f, x + 0.5f, y + 0.75f);
+                } else if (rules.isTreasure(cell) && !rules.isTaken(cell)) {
+                    float bob = 0.04f * MathUtils.sin(time * 4f + cell);
+                    shapes.setColor(GOLD);
+                    shapes.circle(x + 0.5f, y + 0.5f + bob, 0.24f, SEGMENTS);
+                    shapes.setColor(GOLD_SHINE);
+                    shapes.circle(x + 0.43f, y + 0.57f + bob, 0.08f, 8);
+                }
+            }
+        }
+    }
+
+    private void drawStairs(float x, float y) {
+        shapes.setColor(STAIRS);
+        shapes.rect(x, y, 1f, 1f);
+        shapes.setColor(STAIRS_STEP);
+        for (int i = 0; i < 4; i++) {
+            shapes.rect(x + 0.1f, y + 0.1f + i * 0.22f, 0.8f - i * 0.18f, 0.1f);
+        }
+    }
+
+    private void drawBots() {
+        int n = world.bots().agentCount();
+        for (int i = 0; i < n; i++) {
+            Body body = world.botBody(i);
+            Vector2 p = body.getPosition();
+            shapes.setColor(BOT_RING);
+            shapes.circle(p.x, p.y, NavArena.AGENT_RADIUS + 0.06f, SEGMENTS);
+            shapes.setColor(BOT);
+            shapes.circle(p.x, p.y, NavArena.AGENT_RADIUS, SEGMENTS);
+            Vector2 v = body.getLinearVelocity();
+            float speed = v.len();
+            if (speed > 0.2f) {
+                float eye = NavArena.AGENT_RADIUS * 0.5f / speed;
+                shapes.setColor(EYE);
+                shapes.circle(p.x + v.x * eye, p.y + v.y * eye, NavArena.AGENT_RADIUS * 0.3f, 8);
+            }
+        }
+    }
+
+    private void drawPlayer() {
+        PlayerComponent player = world.player();
+        if (player.body == null) {
+            return;
+        }
+        if (player.graceFrames > 0 && (player.graceFrames / 6) % 2 == 0) {
+            return; // blinking: just caught, a moment of grace
+        }
+        Vector2 p = player.body.getPosition();
+        shapes.setColor(PLAYER_RING);
+        shapes.circle(p.x, p.y, DemoWorld.PLAYER_RADIUS + 0.08f, SEGMENTS);
+        shapes.setColor(PLAYER);
+        shapes.circle(p.x, p.y, DemoWorld.PLAYER_RADIUS, SEGMENTS);
+        float eye = DemoWorld.PLAYER_RADIUS * 0.5f;
+        shapes.setColor(EYE);
+        shapes.circle(p.x + player.facing.x * eye, p.y + player.facing.y * eye, DemoWorld.PLAYER_RADIUS * 0.28f, 8);
+    }
+
+    private void drawRays() {
+        shapes.begin(ShapeRenderer.ShapeType.Line);
+        int n = world.bots().agentCount();
+        for (int i = 0; i < n; i++) {
+            RaySensor rays = world.botRays(i);
+            for (int r = 0; r < rays.rayCount(); r++) {
+                int tag = rays.hitTag(r);
+                shapes.setColor(tag == NavObservation.WALL ? RAY_WALL : tag == NavObservation.OBSTACLE ? RAY_OBSTACLE
+                        : tag == NavObservation.GOAL ? RAY_GOAL : RAY_NONE);
+                shapes.line(rays.rayStartX(r), rays.rayStartY(r), rays.rayEndX(r), rays.rayEndY(r));
+            }
+        }
+        shapes.end();
+    }
+
+    private void drawHud() {
+        ModelMetrics m = world.policyMetrics();
+        DungeonLevel level = world.level();
+        PlayerComponent player = world.player();
+        hud.setLength(0);
+        hud.append("ANIMATA DEMO   dungeon ").append(level.index() + 1).append(" (").append(level.generator())
+                .append(" from ").append(DemoAssets.DUNGEON_EXAMPLES.size()).append(" examples, seed ")
+                .append(level.seed()).append(")   gold ").append(player.gold).append("   caught ")
+                .append(player.caught).append("   stairs ").append(player.stairsTaken).append('\n');
+        hud.append(world.bots().agentCount()).append(" bots, policy '").append(m.modelName()).append("' on ")
+                .append(m.device()).append("   latency p50 ");
+        HudText.appendFixed(hud, m.p50LatencyMicros(), 0).append(" us, p99 ");
+        HudText.appendFixed(hud, m.p99LatencyMicros(), 0).append(" us   last batch ").append(m.lastBatchSize())
+                .append("   queue ").append(m.queueDepth()).append("   decisions ").append(world.botDecisions())
+                .append('\n');
+        hud.append("frame ");
+        HudText.appendFixed(hud, frameTimes().smoothedMillis(), 2).append(" ms   ")
+                .append(Gdx.graphics.getFramesPerSecond()).append(" fps   ")
+                .append(settings.mode() == RunMode.REALTIME ? "realtime" : "lockstep")
+                .append(keyboard.isAutopilot() ? "   AUTOPILOT" : "")
+                .append(world.isWaitingForLevel() ? "   making the next dungeon..." : "");
+
+        float left = viewport.getScreenX() + HUD_MARGIN;
+        float top = viewport.getScreenY() + viewport.getScreenHeight() - HUD_MARGIN + 2f;
+        batch.begin();
+        font.setColor(HUD_TEXT);
+        font.draw(batch, hud, left, top);
+        font.setColor(HUD_DIM);
+        font.draw(batch, "WASD/arrows move    N new dungeon    P autopilot    V bot vision    Esc quit", left,
+                top - 3.1f * font.getLineHeight());
+        if (bannerLeft > 0f) {
+            bigFont.setColor(1f, 1f, 1f, Math.min(1f, bannerLeft));
+            float centreY = viewport.getScreenY() + viewport.getScreenHeight() * 0.55f;
+            bigFont.draw(batch, banner, viewport.getScreenX(), centreY, viewport.getScreenWidth(),
+                    Align.center, false);
+        }
+        batch.end();
+    }
+
+    @Override
+    protected DemoReport finish(FrameTimes frameTimes) {
+        DemoReport report = world != null && !world.isDisposed() ? world.report(frameTimes) : null;
+        try {
+            if (world != null) {
+                world.dispose();
+            }
+        } finally {
+            if (shapes != null) {
+                shapes.dispose();
+                shapes = null;
+            }
+            if (batch != null) {
+                batch.dispose();
+                batch = null;
+            }
+            if (font != null) {
+                font.dispose();
+                font = null;
+            }
+            if (bigFont != null) {
+                bigFont.dispose();
+                bigFont = null;
+            }
+        }
+        return report;
+    }
+}

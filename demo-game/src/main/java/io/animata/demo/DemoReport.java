@@ -1,0 +1,69 @@
+package io.animata.demo;
+
+import java.util.Locale;
+
+/**
+ * What a run of the dungeon adventure did, for people ({@link #summary()}) and for scripts ({@link #resultLine()},
+ * printed last by {@code animata demo}). NPC dialogue and generated textures are not in the demo yet: their counts
+ * ({@code npcReplies}, {@code npcActions}, {@code textures}) are 0 until those features land.
+ *
+ * @param frames fixed-timestep frames simulated
+ * @param npcReplies replies NPCs gave (0: no NPCs yet)
+ * @param npcActions actions NPCs took (0: no NPCs yet)
+ * @param botDecisions nav policy decisions applied to the bots
+ * @param levels dungeons generated and played, the first included
+ * @param textures textures generated (0: no texture generator in the demo yet)
+ * @param meanFrameMillis mean frame time, milliseconds
+ * @param p99FrameMillis 99th percentile frame time, milliseconds
+ * @param seed the run's seed
+ * @param mode {@code realtime} or {@code lockstep}
+ * @param bots bots chasing the player
+ * @param levelStyle how the dungeons were made ({@code wfc}, {@code bsp})
+ * @param device where the policy ran ({@code cpu}, {@code cuda})
+ * @param batches batched policy calls the worker ran
+ * @param inferP50Micros median policy call latency, microseconds
+ * @param inferP99Micros 99th percentile policy call latency, microseconds
+ * @param goldFound treasure the player picked up
+ * @param caught times a bot reached the player
+ * @param stairsTaken levels the player left by the stairs
+ * @param closingSpeed how fast the bots closed in on the player along the floor, metres per second
+ */
+public record DemoReport(long frames, long npcReplies, long npcActions, long botDecisions, int levels, int textures,
+        double meanFrameMillis, double p99FrameMillis, long seed, String mode, int bots, String levelStyle,
+        String device, long batches, double inferP50Micros, double inferP99Micros, int goldFound, int caught,
+        int stairsTaken, double closingSpeed) implements RunReport {
+
+    @Override
+    public String summary() {
+        double seconds = frames * (double) DemoWorld.STEP;
+        return String.format(Locale.ROOT,
+                "dungeon adventure: %d bots chased the player through %d dungeon%s for %d frames (%.1f s of game time, "
+                        + "seed %d, %s mode)%n"
+                        + "dungeons learned from %d examples (%s); the player took the stairs %d time%s, found %d "
+                        + "treasure, was caught %d time%s%n"
+                        + "bots: policy 'nav' on %s, %d decisions in %d batches, latency p50 %.0f us, p99 %.0f us; "
+                        + "they closed in on the player at %.2f m/s (top speed 3)%n"
+                        + "not in the demo yet: NPC dialogue and generated textures (npc_replies, npc_actions and "
+                        + "textures stay 0 until those features land)%n"
+                        + "frame time: mean %.3f ms, p99 %.3f ms",
+                bots, levels, levels == 1 ? "" : "s", frames, seconds, seed, mode,
+                DemoAssets.DUNGEON_EXAMPLES.size(), levelStyle, stairsTaken, stairsTaken == 1 ? "" : "s", goldFound,
+                caught, caught == 1 ? "" : "s",
+                device, botDecisions, batches, inferP50Micros, inferP99Micros, closingSpeed,
+                meanFrameMillis, p99FrameMillis);
+    }
+
+    @Override
+    public String resultLine() {
+        return String.format(Locale.ROOT,
+                "RESULT frames=%d npc_replies=%d npc_actions=%d bot_decisions=%d levels=%d textures=%d "
+                        + "mean_frame_ms=%.3f p99_frame_ms=%.3f",
+                frames, npcReplies, npcActions, botDecisions, levels, textures, meanFrameMillis, p99FrameMillis);
+    }
+
+    /** @return this report with every wall-clock figure (frame times, policy latency) set to 0, to compare runs */
+    public DemoReport withoutTimes() {
+        return new DemoReport(frames, npcReplies, npcActions, botDecisions, levels, textures, 0, 0, seed, mode, bots,
+                levelStyle, device, batches, 0, 0, goldFound, caught, stairsTaken, closingSpeed);
+    }
+}
