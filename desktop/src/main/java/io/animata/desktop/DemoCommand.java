@@ -2,8 +2,14 @@ package io.animata.desktop;
 
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
+import io.animata.demo.DemoGame;
+import io.animata.demo.DemoSettings;
+import io.animata.demo.DemoWindow;
+import io.animata.demo.DemoWorld;
+import io.animata.demo.DungeonLevels;
+import io.animata.demo.RunReport;
+import io.animata.demo.ScriptedPlayer;
 import io.animata.demo.critters.CritterGame;
-import io.animata.demo.critters.CritterReport;
 import io.animata.demo.critters.CritterSettings;
 import io.animata.demo.critters.CritterWorld;
 import io.animata.runtime.RunMode;
@@ -13,10 +19,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +34,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code animata demo}: the demo game in an LWJGL3 window, or headless where there is no display (or with
- * {@code --headless}). Headless, it simulates the same scene without drawing, prints a short summary and, as its last
- * line, {@code RESULT frames=... decisions=... mean_frame_ms=... p99_frame_ms=...}.
+ * {@code --headless}). The default scene is the dungeon adventure ({@link DemoGame}: a dungeon learned from the
+ * example levels, the player, and bots that chase it with the shipped nav policy); {@code --scene critters} runs the
+ * first demo, 200 critters that chase sparks ({@link CritterGame}). Headless, it simulates the same scene without
+ * drawing (the dungeon's player is scripted: it walks to the stairs along the path the level's path search found),
+ * prints a short summary and, as its last line, {@code RESULT frames=... mean_frame_ms=... p99_frame_ms=...}.
  *
  * <p>Threading: runs on the main thread; the window's loop runs there too until the window closes.
  */
@@ -35,15 +46,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Run the demo game: critters chase sparks, steered by a neural policy.",
-            "About 200 critters (Box2D bodies) chase wandering sparks; a neural seek policy, run by the AI runtime as "
-                    + "one ONNX batch per frame, picks each critter's direction. Keys: R new seed, Esc quit.",
-            "Without a display (no DISPLAY or WAYLAND_DISPLAY, or no window could be made) it runs headless and "
-                    + "prints a summary and a RESULT line.",
+            "Run the demo game: a generated dungeon where bots driven by a trained policy chase you.",
+            "The dungeon is learned from example levels (Wave Function Collapse) and checked playable; 20 bots run the "
+                    + "shipped nav policy, one ONNX batch per frame on the AI runtime's worker. Keys: WASD/arrows move, "
+                    + "N new dungeon, P autopilot, V bot vision, Esc quit. --scene critters runs the first demo "
+                    + "(200 critters chase sparks; R new seed).",
+            "Without a display (no DISPLAY or WAYLAND_DISPLAY, or no window could be made) it runs headless, with a "
+                    + "scripted player, and prints a summary and a RESULT line.",
         })
 public final class DemoCommand implements Callable<Integer> {
     /** Frames simulated headless when {@code --frames} is not given: 5 seconds of game time. */
     static final int DEFAULT_HEADLESS_FRAMES = 300;
+    /** The scenes {@code --scene} takes. */
+    static final List<String> SCENES = List.of("dungeon", "critters");
 
     @Spec
     CommandSpec spec;
@@ -57,11 +72,24 @@ public final class DemoCommand implements Callable<Integer> {
     Integer frames;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "Scene seed (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the run (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--scene", paramLabel = "NAME", defaultValue = "dungeon",
+            description = "dungeon (the adventure) or critters (the first demo) (default: ${DEFAULT-VALUE}).")
+    String scene;
+
+    @Option(names = "--bots", paramLabel = "N", defaultValue = "" + DemoSettings.DEFAULT_BOTS,
+            description = "Dungeon: bots that chase the player (default: ${DEFAULT-VALUE}).")
+    int bots;
+
+    @Option(names = "--generator", paramLabel = "NAME", defaultValue = "wfc",
+            description = "Dungeon: wfc (learned from the example dungeons) or bsp (rooms and corridors) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String generator;
+
     @Option(names = "--critters", paramLabel = "N", defaultValue = "" + CritterSettings.DEFAULT_CRITTERS,
-            description = "Number of critters (default: ${DEFAULT-VALUE}).")
+            description = "Critters scene: number of critters (default: ${DEFAULT-VALUE}).")
     int critters;
 
     @Option(names = "--lockstep",
@@ -84,25 +112,34 @@ public final class DemoCommand implements Callable<Integer> {
         if (frames != null && frames < 1) {
             throw new ParameterException(spec.commandLine(), "--frames must be at least 1, was " + frames);
         }
+        if (!SCENES.contains(scene)) {
+            throw new ParameterException(spec.commandLine(), "--scene must be one of " + SCENES + ", was " + scene);
+        }
+        boolean dungeon = scene.equals("dungeon");
+        if (bots < 1) {
+            throw new ParameterException(spec.commandLine(), "--bots must be at least 1, was " + bots);
+        }
         if (critters < 1) {
             throw new ParameterException(spec.commandLine(), "--critters must be at least 1, was " + critters);
         }
+        DungeonLevels.Style style = styleOf(generator);
         if (fps < 0) {
             throw new ParameterException(spec.commandLine(), "--fps must be 0 or more, was " + fps);
         }
         if (headless && screenshot != null) {
             throw new ParameterException(spec.commandLine(), "--screenshot needs a window; drop --headless");
         }
-        CritterSettings settings = CritterSettings.defaults()
-                .withSeed(seed)
-                .withCritters(critters)
-                .withMode(lockstep ? RunMode.LOCKSTEP : RunMode.REALTIME);
+        RunMode mode = lockstep ? RunMode.LOCKSTEP : RunMode.REALTIME;
+        DemoSettings dungeonSettings = DemoSettings.defaults().withSeed(seed).withBots(bots).withLevels(style)
+                .withMode(mode);
+        CritterSettings critterSettings = CritterSettings.defaults().withSeed(seed).withCritters(critters)
+                .withMode(mode);
         PrintWriter out = spec.commandLine().getOut();
 
         if (!headless) {
             Optional<String> noDisplay = whyNoDisplay(env);
             if (noDisplay.isEmpty()) {
-                WindowRun run = runWindow(settings);
+                WindowRun run = runWindow(dungeon ? new DemoGame(dungeonSettings) : new CritterGame(critterSettings));
                 if (run.report().isPresent()) {
                     if (screenshot != null) {
                         out.println("screenshot: " + screenshot.toAbsolutePath());
@@ -117,8 +154,27 @@ public final class DemoCommand implements Callable<Integer> {
                     + (screenshot != null ? " (no screenshot)" : "") + ".");
             out.flush();
         }
-        runHeadless(settings, frames == null ? DEFAULT_HEADLESS_FRAMES : frames, out);
+        int n = frames == null ? DEFAULT_HEADLESS_FRAMES : frames;
+        if (dungeon) {
+            try (DemoWorld world = new DemoWorld(dungeonSettings, new ScriptedPlayer())) {
+                runHeadless(n, world::step, () -> world.report(world.stepTimes()), out,
+                        "the player is scripted: it walks to the stairs along the path the level's path search found");
+            }
+        } else {
+            try (CritterWorld world = new CritterWorld(critterSettings)) {
+                runHeadless(n, world::step, () -> world.report(world.stepTimes()), out, "critters scene");
+            }
+        }
         return 0;
+    }
+
+    private DungeonLevels.Style styleOf(String name) {
+        for (DungeonLevels.Style s : DungeonLevels.Style.values()) {
+            if (s.option().equals(name)) {
+                return s;
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "--generator must be wfc or bsp, was " + name);
     }
 
     /** @return why no window can be opened here, or empty when a display seems available */
@@ -138,11 +194,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** A window run: its report when the game ran, else why the window could not be made. */
-    private record WindowRun(Optional<CritterReport> report, String failure) {
+    private record WindowRun(Optional<? extends RunReport> report, String failure) {
     }
 
-    private WindowRun runWindow(CritterSettings settings) {
-        CritterGame game = new CritterGame(settings).optScreenshot(screenshot);
+    private WindowRun runWindow(DemoWindow<?> game) {
+        game.optScreenshot(screenshot);
         if (frames != null) {
             game.optFrameLimit(frames);
         }
@@ -205,28 +261,25 @@ public final class DemoCommand implements Callable<Integer> {
         return " (" + error + (description == null || description.isEmpty() ? "" : ": " + description) + ")";
     }
 
-    private void runHeadless(CritterSettings settings, int n, PrintWriter out) {
+    private void runHeadless(int n, Runnable step, Supplier<RunReport> report, PrintWriter out, String note) {
         long stepNanos = fps == 0 ? 0L : 1_000_000_000L / fps;
-        try (CritterWorld world = new CritterWorld(settings)) {
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                if (stepNanos > 0) {
-                    long wait = start + i * stepNanos - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            if (stepNanos > 0) {
+                long wait = start + i * stepNanos - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
                 }
-                world.step();
             }
-            double wall = (System.nanoTime() - start) / 1e9;
-            CritterReport report = world.report(world.stepTimes());
-            out.println(String.format(Locale.ROOT, "headless run: %d frames in %.2f s of wall time (%s)", n, wall,
-                    fps == 0 ? "as fast as possible" : "paced at " + fps + " fps"));
-            print(out, report);
+            step.run();
         }
+        double wall = (System.nanoTime() - start) / 1e9;
+        out.println(String.format(Locale.ROOT, "headless run: %d frames in %.2f s of wall time (%s; %s)", n, wall,
+                fps == 0 ? "as fast as possible" : "paced at " + fps + " fps", note));
+        print(out, report.get());
     }
 
-    private static void print(PrintWriter out, CritterReport report) {
+    private static void print(PrintWriter out, RunReport report) {
         out.println(report.summary());
         out.println(report.resultLine());
         out.flush();

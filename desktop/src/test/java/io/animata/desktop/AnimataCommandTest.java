@@ -63,7 +63,8 @@ class AnimataCommandTest {
     @Test
     void demoHelpShowsItsOptions() {
         Run r = run("demo", "--help");
-        for (String option : new String[] {"--headless", "--frames", "--seed", "--lockstep", "--screenshot"}) {
+        for (String option : new String[] {"--headless", "--frames", "--seed", "--lockstep", "--screenshot", "--scene",
+            "--bots", "--generator", "--critters"}) {
             assertTrue(r.out().contains(option), option + " missing from\n" + r.out());
         }
     }
@@ -89,11 +90,27 @@ class AnimataCommandTest {
         assertEquals(2, run("demo", "--no-such-option").code());
         assertEquals(2, run("demo", "--headless", "--frames", "0").code());
         assertEquals(2, run("demo", "--headless", "--screenshot", "x.png").code());
+        assertEquals(2, run("demo", "--headless", "--scene", "arena").code());
+        assertEquals(2, run("demo", "--headless", "--generator", "cave").code());
+        assertEquals(2, run("demo", "--headless", "--bots", "0").code());
     }
 
     @Test
-    void headlessDemoPrintsASummaryAndAResultLine() {
-        Run r = run("demo", "--headless", "--frames", "120");
+    void headlessDemoPlaysTheDungeonAndPrintsTheResultLine() {
+        Run r = run("demo", "--headless", "--frames", "120", "--seed", "3", "--fps", "0", "--lockstep");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("dungeon adventure: 20 bots chased the player"), r.out());
+        assertTrue(r.out().contains("not in the demo yet: NPC dialogue and generated textures"), r.out());
+        String last = r.lastLine();
+        assertTrue(last.matches("RESULT frames=120 npc_replies=0 npc_actions=0 bot_decisions=\\d+ levels=1 "
+                + "textures=0 mean_frame_ms=\\d+\\.\\d{3} p99_frame_ms=\\d+\\.\\d{3}"), last);
+        // 20 bots decide every 6th frame; in lockstep each decision arrives the frame after it was asked for
+        assertTrue(Long.parseLong(value(last, "bot_decisions")) >= 20L * (120 / 6 - 1), last);
+    }
+
+    @Test
+    void theCrittersSceneIsStillThere() {
+        Run r = run("demo", "--headless", "--frames", "120", "--scene", "critters");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("critters chased"), r.out());
         assertTrue(r.lastLine().startsWith("RESULT frames=120 decisions="), r.out());
@@ -107,7 +124,8 @@ class AnimataCommandTest {
         CommandLine cmd = AnimataCommand.commandLine();
         DemoCommand demo = cmd.getSubcommands().get("demo").getCommand();
         demo.env = Map.<String, String>of()::get;
-        Run r = run(cmd, "demo", "--frames", "30", "--fps", "0", "--lockstep", "--critters", "20");
+        Run r = run(cmd, "demo", "--frames", "30", "--fps", "0", "--lockstep", "--scene", "critters", "--critters",
+                "20");
         assertEquals(0, r.code(), r.err());
         String first = r.out().lines().findFirst().orElse("");
         assertTrue(first.startsWith("No display (neither DISPLAY nor WAYLAND_DISPLAY is set)"), r.out());
