@@ -12,7 +12,7 @@ import io.animata.core.agent.Sensor;
  * [0, 64)   16 rays all around, 10 m long, world axes (ray k points at k * 22.5° from +x): per ray a one-hot of
  *           wall / obstacle / goal, then the hit distance as a fraction of 10 m (1: nothing)   ({@link RaySensor})
  * [64, 66)  unit vector from the agent to the goal (straight line; or to a waypoint on the floor path to it, see
- *           {@link #goalSensor(NavArena, Body, float)})
+ *           {@link #goalSensor(NavArena, Body, float)}, which reports the waypoint as the goal at 64 to 66)
  * 66        straight distance to the goal / {@value #DISTANCE_SCALE} m, at most 1
  * [67, 69)  velocity / {@link NavArena#MAX_SPEED}
  * </pre>
@@ -68,11 +68,11 @@ public final class NavObservation {
     }
 
     /**
-     * The goal-and-velocity sensor of an agent that follows the floor path: the direction it reports is that of
-     * {@link NavArena#waypoint} (the farthest point in sight up to {@code lookAhead} metres along the shortest path),
-     * and the distance that of the goal along the floor. For maps with long detours (generated dungeons), where a
-     * policy that heads straight for the goal gets stuck behind walls. With {@code lookAhead} 0 it is
-     * {@link #goalSensor(NavArena, Body)}.
+     * The goal-and-velocity sensor of an agent that follows the floor path: it reports the direction and straight
+     * distance of {@link NavArena#waypoint} (the farthest point in sight up to {@code lookAhead} metres along the
+     * shortest path) as if it were the goal: a carrot that stays within the distances a policy saw in small training
+     * arenas. For maps with long detours (generated dungeons), where a policy that heads straight for the goal gets
+     * stuck behind walls. With {@code lookAhead} 0 it is {@link #goalSensor(NavArena, Body)}.
      *
      * @param lookAhead how far along the path to look, metres
      */
@@ -108,7 +108,7 @@ public final class NavObservation {
             float dy = arena.goalY() - p.y;
             float distance = (float) Math.sqrt(dx * dx + dy * dy);
             if (lookAhead > 0f) {
-                distance = arena.distanceToGoal(p.x, p.y);
+                distance = Math.min(arena.distanceToGoal(p.x, p.y), lookAhead);
                 arena.waypoint(p.x, p.y, lookAhead, waypoint);
                 dx = waypoint.x - p.x;
                 dy = waypoint.y - p.y;

@@ -16,6 +16,7 @@ import io.animata.core.agent.AgentListener;
 import io.animata.core.agent.AgentPolicy;
 import io.animata.core.agent.AgentSystem;
 import io.animata.core.agent.DirectionActuator;
+import io.animata.core.agent.DiscreteActuator;
 import io.animata.core.agent.ForceActuator;
 import io.animata.core.agent.RaySensor;
 import io.animata.runtime.rl.ActionSpace;
@@ -31,7 +32,7 @@ import io.animata.runtime.rl.ActionSpace;
  * <p>A game can also give the goal to something that moves: with {@link Builder#optGoalFollows} the goal follows a
  * body (the player, for agents that chase it), is not moved when reached, and an agent that reaches it starts again
  * at least {@link Builder#optMinStartDistance} away along the floor; in maps with long detours, agents follow the
- * floor path with {@link Builder#optWaypoints}. The level can be any {@link NavLevel} (one made
+ * floor path with {@link Builder#optWaypoints} (and {@link Builder#optWaypointCone}). The level can be any {@link NavLevel} (one made
  * from a generated dungeon with {@link NavLevel#of(String, io.animata.core.level.TileGrid,
  * io.animata.core.level.Legend)}), or an arena the game built itself ({@link Builder#optArena}), to put its own bodies
  * into its world first.
@@ -147,7 +148,9 @@ public final class NavScene implements Disposable {
             agent.maxSteps = maxSteps;
             agent.sensors.add(nav.rays);
             agent.sensors.add(NavObservation.goalSensor(arena, body, b.lookAhead));
-            agent.actuators.add(space.isDiscrete() ? new DirectionActuator(body, 8, arena.agentForce())
+            DiscreteActuator.Masker masker = b.lookAhead > 0f && b.coneDegrees < 180f
+                    ? new WaypointMasker(arena, body, b.lookAhead, b.coneDegrees) : null;
+            agent.actuators.add(space.isDiscrete() ? new DirectionActuator(body, 8, arena.agentForce(), masker)
                     : new ForceActuator(body, arena.agentForce()));
             entity.add(nav);
             entity.add(agent);
@@ -325,6 +328,7 @@ public final class NavScene implements Disposable {
         private float maxSeconds = NavEnvironment.DEFAULT_MAX_STEPS * NavEnvironment.STEP;
         private float minStartDistance = 4f;
         private float lookAhead;
+        private float coneDegrees = 180f;
         private int priority = 100;
 
         private Builder() {
@@ -441,6 +445,20 @@ public final class NavScene implements Disposable {
                 throw new IllegalArgumentException("waypoint look-ahead must be 0 or more, was " + metres);
             }
             this.lookAhead = metres;
+            return this;
+        }
+
+        /**
+         * With {@link #optWaypoints} and discrete actions: directions more than {@code degrees} away from the
+         * direction to the waypoint are masked, so the policy chooses among those that follow the path (action
+         * masking, as in ML-Agents). A policy trained in small open arenas dithers at the mouth of a long one-tile
+         * corridor; 45 (three directions and "stay") keeps it going. Default 180: nothing masked.
+         */
+        public Builder optWaypointCone(float degrees) {
+            if (!(degrees > 0f && degrees <= 180f)) {
+                throw new IllegalArgumentException("the waypoint cone must be in (0, 180] degrees, was " + degrees);
+            }
+            this.coneDegrees = degrees;
             return this;
         }
 

@@ -182,4 +182,77 @@ class NavSceneTest {
             other.dispose();
         }
     }
+
+    /** A snake of corridors: the goal at the top left, reached from the bottom right only the long way round. */
+    private static final NavLevel SNAKE = NavLevel.parse("snake", String.join("\n",
+            "################",
+            "#G.............#",
+            "#..............#",
+            "############...#",
+            "#..............#",
+            "#..............#",
+            "#...############",
+            "#..............#",
+            "#.............S#",
+            "################"));
+
+    @Test
+    void waypointsLeadAgentsRoundLongDetours() {
+        // the heuristic ignores masks: waypoints alone (the cone is for policies that read masks)
+        long straight = goalsReachedInTheSnake(0f);
+        long alongThePath = goalsReachedInTheSnake(6f);
+
+        System.out.println("snake, 4 heuristic agents, 60 s: " + straight + " goals heading straight for it, "
+                + alongThePath + " following waypoints");
+        assertTrue(alongThePath >= 8, "with waypoints: " + alongThePath + " goals in a minute");
+        assertTrue(alongThePath > 2 * straight, alongThePath + " with waypoints against " + straight + " without");
+    }
+
+    private static long goalsReachedInTheSnake(float lookAhead) {
+        PooledEngine engine = new PooledEngine();
+        NavArena arena = new NavArena(SNAKE);
+        try {
+            Body goal = arena.createAgent(1.5f, 8.5f, null); // the goal rests on 'G'
+            goal.setType(com.badlogic.gdx.physics.box2d.BodyDef.BodyType.StaticBody);
+            NavScene.Builder builder = NavScene.builder().setEngine(engine)
+                    .setPolicy(new NavHeuristic().policy(NavEnvironment.DISCRETE_ACTIONS))
+                    .optArena(arena).optGoalFollows(goal).optMinStartDistance(25f).optAgents(4).optSeed(5);
+            if (lookAhead > 0f) {
+                builder.optWaypoints(lookAhead);
+            }
+            NavScene scene = builder.build();
+            for (int frame = 0; frame < 60 * 60; frame++) {
+                engine.update(FRAME);
+            }
+            long successes = scene.successes();
+            scene.dispose();
+            return successes;
+        } finally {
+            arena.dispose();
+        }
+    }
+
+    @Test
+    void theWaypointConeMasksDirectionsThatLeaveThePath() {
+        NavArena arena = new NavArena(SNAKE);
+        try {
+            arena.setGoalPosition(1.5f, 8.5f);
+            Body agent = arena.createAgent(14.5f, 1.5f, null); // on 'S': the way leads west along the bottom corridor
+            io.animata.core.agent.ActionMask mask = new io.animata.core.agent.ActionMask(
+                    NavEnvironment.DISCRETE_ACTIONS);
+            new WaypointMasker(arena, agent, 6f, 45f).mask(mask, 0);
+
+            // west, and a diagonal beside it, follow the path; east, north and south do not; staying is allowed
+            assertTrue(!mask.isMasked(0, 0) && !mask.isMasked(0, 5), mask.toString());
+            for (int away : new int[] {1, 2, 3, 7, 8}) {
+                assertTrue(mask.isMasked(0, away), "option " + away + ": " + mask);
+            }
+            int allowed = mask.allowedCount(0) - 1;
+            assertTrue(allowed == 2 || allowed == 3, allowed + " directions allowed: " + mask);
+            assertThrows(IllegalArgumentException.class, () -> NavScene.builder().optWaypointCone(0f));
+            assertThrows(IllegalArgumentException.class, () -> NavScene.builder().optWaypoints(-1f));
+        } finally {
+            arena.dispose();
+        }
+    }
 }
