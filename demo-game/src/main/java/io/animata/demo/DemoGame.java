@@ -82,7 +82,8 @@ public final class DemoGame extends DemoWindow<DemoReport> {
             bannerLeft = BANNER_SECONDS;
             banner.setLength(0);
             banner.append("Dungeon ").append(level.index() + 1).append("  -  ").append(level.generator())
-                    .append(", seed ").append(level.seed());
+                    .append(", seed ");
+            HudText.appendHex(banner, level.seed());
         }
     };
 
@@ -151,15 +152,17 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         Gdx.gl.glBlendFunc(GL20.GL_SRC_ALPHA, GL20.GL_ONE_MINUS_SRC_ALPHA);
         shapes.begin(ShapeRenderer.ShapeType.Filled);
         drawLevel();
+        shapes.end();
         // later features draw their overlays here, between the floor and the characters (e.g. a coverage heatmap)
+        if (showRays) {
+            drawRays();
+        }
+        shapes.begin(ShapeRenderer.ShapeType.Filled);
         drawBots();
         drawPlayer();
         shapes.setColor(HUD_PANEL);
         shapes.rect(0f, DungeonLevels.HEIGHT, DungeonLevels.WIDTH, HUD_BAND);
         shapes.end();
-        if (showRays) {
-            drawRays();
-        }
         Gdx.gl.glViewport(0, 0, Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
         drawHud();
     }
@@ -283,8 +286,8 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         PlayerComponent player = world.player();
         hud.setLength(0);
         hud.append("ANIMATA DEMO   dungeon ").append(level.index() + 1).append(" (").append(level.generator())
-                .append(" from ").append(DemoAssets.DUNGEON_EXAMPLES.size()).append(" examples, seed ")
-                .append(level.seed()).append(")   gold ").append(player.gold).append("   caught ")
+                .append(" from ").append(DemoAssets.DUNGEON_EXAMPLES.size()).append(" examples, seed ");
+        HudText.appendHex(hud, level.seed()).append(")   gold ").append(player.gold).append("   caught ")
                 .append(player.caught).append("   stairs ").append(player.stairsTaken).append('\n');
         hud.append(world.bots().agentCount()).append(" bots, policy '").append(m.modelName()).append("' on ")
                 .append(m.device()).append("   latency p50 ");

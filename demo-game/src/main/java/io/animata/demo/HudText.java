@@ -38,4 +38,12 @@ public final class HudText {
         }
         return sb;
     }
+
+    /** Appends {@code value} as 16 lower-case hexadecimal digits (a seed reads better so than as a signed number). */
+    public static StringBuilder appendHex(StringBuilder sb, long value) {
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            sb.append(Character.forDigit((int) (value >>> shift) & 0xf, 16));
+        }
+        return sb;
+    }
 }

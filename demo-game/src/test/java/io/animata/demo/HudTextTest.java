@@ -41,4 +41,10 @@ class HudTextTest {
         assertEquals("3.05", HudText.appendFixed(new StringBuilder(), 3.049999, 2).toString());
         assertEquals("-", HudText.appendFixed(new StringBuilder(), Double.NaN, 1).toString());
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0L, 1L, -1L, Long.MIN_VALUE, 0x0123456789abcdefL, -2043327217307625864L})
+    void seedsReadAsSixteenHexDigits(long seed) {
+        assertEquals(String.format(Locale.ROOT, "%016x", seed), HudText.appendHex(new StringBuilder(), seed).toString());
+    }
 }
