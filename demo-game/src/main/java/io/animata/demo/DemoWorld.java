@@ -82,7 +82,8 @@ public final class DemoWorld implements Disposable, AutoCloseable {
     /**
      * Directions more than this many degrees off the way to the waypoint are masked: the policy chooses among the three
      * that follow the path ({@link NavScene.Builder#optWaypointCone}). Without it, bots trained in small open arenas
-     * dither at the mouths of the dungeons' one-tile corridors (about a quarter fewer catches).
+     * dither at the mouths of the dungeons' one-tile corridors (with a player standing still, 79 catches instead of
+     * 126 over 8 seeds of 20 s).
      */
     public static final float BOT_CONE_DEGREES = 45f;
     /** Frames between a bot's decisions: 0.1 s, the step the policy was trained with. */
