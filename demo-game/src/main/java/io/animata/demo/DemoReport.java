@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What a run of the dungeon adventure did, for people ({@link #summary()}) and for scripts ({@link #resultLine()},
  * printed last by {@code animata demo}). NPC dialogue and generated textures are not in the demo yet: their counts
- * ({@code npcReplies}, {@code npcActions}, {@code textures}) are 0 until those features land.
+ * ({@code npcReplies}, {@code npcActions}, {@code textures}) are 0 until those features land. Immutable.
  *
  * @param frames fixed-timestep frames simulated
  * @param npcReplies replies NPCs gave (0: no NPCs yet)

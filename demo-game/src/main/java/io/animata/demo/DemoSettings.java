@@ -4,7 +4,7 @@ import io.animata.runtime.RunMode;
 
 /**
  * What a {@link DemoWorld} is made of: its seed, how many bots chase the player, how the dungeons are made, and how
- * the AI runtime meets the game loop.
+ * the AI runtime meets the game loop. Immutable; share it freely.
  *
  * <pre>{@code
  * DemoSettings settings = DemoSettings.defaults().withSeed(7).withMode(RunMode.LOCKSTEP);
