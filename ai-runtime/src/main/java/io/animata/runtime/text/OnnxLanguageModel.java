@@ -333,7 +333,8 @@ public final class OnnxLanguageModel implements LanguageModel {
             }
             System.arraycopy(next, 0, tokens, count, next.length);
             count += next.length;
-            OrtSession.Result r = hasCache ? run(tokens, cached, count, cache, cached) : run(tokens, 0, count, null, 0);
+            OrtSession.Result r = hasCache ? run(tokens, cached, count, cache == null ? null : presents(cache), cached)
+                    : run(tokens, 0, count, null, 0);
             float[] logits = allLogits(r, hasCache ? next.length : count);
             if (hasCache) {
                 if (cache != null) {
@@ -365,7 +366,7 @@ public final class OnnxLanguageModel implements LanguageModel {
      * Runs {@code tokens[from, to)} after a cache of {@code pastLength} tokens held by {@code past} (null for
      * none). The caller closes the result, which holds the new cache and the logits.
      */
-    private OrtSession.Result run(int[] tokens, int from, int to, OrtSession.Result past, int pastLength) {
+    private OrtSession.Result run(int[] tokens, int from, int to, OnnxTensor[] past, int pastLength) {
         requireOpen();
         int s = to - from;
         OrtEnvironment env = onnx.environment();
@@ -394,8 +395,8 @@ public final class OnnxLanguageModel implements LanguageModel {
                 feeds.put("use_cache_branch", keep(made, OnnxTensor.createTensor(env, new boolean[] {past != null})));
             }
             for (int l = 0; l < layers; l++) {
-                feeds.put(pastKeyNames[l], past == null ? emptyPast[2 * l] : presentOf(past, presentKeyNames[l]));
-                feeds.put(pastValueNames[l], past == null ? emptyPast[2 * l + 1] : presentOf(past, presentValueNames[l]));
+                feeds.put(pastKeyNames[l], past == null ? emptyPast[2 * l] : past[2 * l]);
+                feeds.put(pastValueNames[l], past == null ? emptyPast[2 * l + 1] : past[2 * l + 1]);
             }
             return onnx.runTensors(feeds);
         } catch (OrtException e) {
@@ -414,6 +415,16 @@ public final class OnnxLanguageModel implements LanguageModel {
 
     private static OnnxTensor presentOf(OrtSession.Result r, String output) {
         return (OnnxTensor) r.get(output).orElseThrow(() -> new AnimataException("the model gave no '" + output + "'"));
+    }
+
+    /** @return the present key and value tensors of a run, layer by layer (owned by the result) */
+    private OnnxTensor[] presents(OrtSession.Result r) {
+        OnnxTensor[] out = new OnnxTensor[2 * layers];
+        for (int l = 0; l < layers; l++) {
+            out[2 * l] = presentOf(r, presentKeyNames[l]);
+            out[2 * l + 1] = presentOf(r, presentValueNames[l]);
+        }
+        return out;
     }
 
     /** @return the logits of the last {@code rows} positions of a run, {@code [rows * vocab]} */
@@ -484,6 +495,227 @@ public final class OnnxLanguageModel implements LanguageModel {
         return false;
     }
 
+    /**
+     * Decodes several generations one step each. Those that have read their prompt go together in one model call
+     * on a left-padded batch (the attention mask hides the padding, the position ids keep each sequence's own
+     * positions), whose KV cache is kept as it is while the same generations go on together and re-packed only when
+     * one ends or joins; the others step alone. Models without a cache or without {@code position_ids} step each in
+     * turn.
+     */
+    @Override
+    public void stepAll(Generation[] generations, int count, StepStatus[] statuses, RuntimeException[] errors) {
+        if (!hasCache || !positionIds || count < 2) {
+            LanguageModel.super.stepAll(generations, count, statuses, errors);
+            return;
+        }
+        List<OnnxGeneration> ready = new ArrayList<>(count);
+        int[] readyIndex = new int[count];
+        for (int i = 0; i < count; i++) {
+            errors[i] = null;
+            if (generations[i] instanceof OnnxGeneration g && g.owner() == this && g.reason == null && g.cached > 0) {
+                readyIndex[ready.size()] = i;
+                ready.add(g);
+            }
+        }
+        if (ready.size() < 2) {
+            LanguageModel.super.stepAll(generations, count, statuses, errors);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!ready.contains(generations[i])) {
+                try {
+                    statuses[i] = generations[i].step();
+                } catch (RuntimeException e) {
+                    statuses[i] = StepStatus.DONE;
+                    errors[i] = e;
+                }
+            }
+        }
+        int[] next;
+        try {
+            next = batchStep(ready);
+        } catch (RuntimeException e) {
+            for (int j = 0; j < ready.size(); j++) {
+                ready.get(j).finish(FinishReason.STOP);
+                statuses[readyIndex[j]] = StepStatus.DONE;
+                errors[readyIndex[j]] = e;
+            }
+            return;
+        }
+        for (int j = 0; j < ready.size(); j++) {
+            try {
+                statuses[readyIndex[j]] = ready.get(j).accept(next[j]);
+            } catch (RuntimeException e) {
+                statuses[readyIndex[j]] = StepStatus.DONE;
+                errors[readyIndex[j]] = e;
+            }
+        }
+    }
+
+    /** The shared cache of generations decoded together; worker-confined. */
+    private BatchCache batch;
+    private volatile long batchedRounds;
+    private volatile long repacks;
+
+    /** @return batched decode calls made by {@link #stepAll} so far */
+    public long batchedRounds() {
+        return batchedRounds;
+    }
+
+    /** @return times a batch's KV cache was re-packed because a generation joined or left */
+    public long repacks() {
+        return repacks;
+    }
+
+    /**
+     * Generations decoded together: their KV caches as rows of one tensor per layer, {@code [members, heads, width,
+     * headDim]}, row j starting after {@code pad[j]} positions of padding.
+     */
+    private static final class BatchCache {
+        OnnxGeneration[] members;
+        int[] pad;
+        int width;
+        OrtSession.Result result;
+    }
+
+    /** One batched decode step; returns each generation's next token (not yet accepted). */
+    private int[] batchStep(List<OnnxGeneration> ready) {
+        int b = ready.size();
+        BatchCache reuse = batch;
+        boolean same = reuse != null && reuse.members.length == b;
+        for (int j = 0; same && j < b; j++) {
+            same = reuse.members[j] == ready.get(j);
+        }
+        OnnxTensor[] past;
+        List<OnnxTensor> made = new ArrayList<>();
+        int width;
+        int[] pad;
+        if (same) {
+            past = presents(reuse.result);
+            width = reuse.width;
+            pad = reuse.pad;
+        } else {
+            // re-pack: every member's cache as a row, shorter ones padded on the left
+            int[][] lengths = new int[1][b];
+            float[][][] rows = new float[b][][];
+            width = 0;
+            for (int j = 0; j < b; j++) {
+                rows[j] = ready.get(j).cacheRows();
+                lengths[0][j] = ready.get(j).cached;
+                width = Math.max(width, lengths[0][j]);
+            }
+            pad = new int[b];
+            for (int j = 0; j < b; j++) {
+                pad[j] = width - lengths[0][j];
+            }
+            past = new OnnxTensor[2 * layers];
+            int perPosition = headDim;
+            for (int t = 0; t < 2 * layers; t++) {
+                FloatBuffer packed = FloatBuffer.allocate(b * kvHeads * width * perPosition);
+                for (int j = 0; j < b; j++) {
+                    float[] row = rows[j][t];
+                    int len = lengths[0][j];
+                    for (int h = 0; h < kvHeads; h++) {
+                        int base = ((j * kvHeads + h) * width + pad[j]) * perPosition;
+                        packed.position(base);
+                        packed.put(row, h * len * perPosition, len * perPosition);
+                    }
+                }
+                packed.rewind();
+                try {
+                    past[t] = OnnxTensor.createTensor(onnx.environment(), packed,
+                            new long[] {b, kvHeads, width, headDim});
+                } catch (OrtException e) {
+                    made.forEach(OnnxTensor::close);
+                    throw new AnimataException("cannot pack the KV caches of model '" + name + "': " + e.getMessage(), e);
+                }
+                made.add(past[t]);
+            }
+        }
+        OrtSession.Result r;
+        batchedRounds++;
+        if (!same) {
+            repacks++;
+        }
+        try {
+            r = runBatch(ready, past, width, pad);
+        } finally {
+            made.forEach(OnnxTensor::close);
+        }
+        // the members' caches now live in r: free what held them before (a batch is freed with its last member)
+        BatchCache next = new BatchCache();
+        next.members = ready.toArray(new OnnxGeneration[0]);
+        next.pad = pad;
+        next.width = width + 1;
+        next.result = r;
+        for (int j = 0; j < b; j++) {
+            OnnxGeneration g = ready.get(j);
+            g.dropOwnCache();
+            g.leaveBatch();
+            g.batched = next;
+            g.batchRow = j;
+            g.cached = g.count;
+        }
+        batch = next;
+        OnnxTensor logits = (OnnxTensor) r.get("logits").orElseThrow(
+                () -> new AnimataException("model '" + name + "' gave no 'logits'"));
+        long[] shape = logits.getInfo().getShape();
+        int vocab = (int) shape[shape.length - 1];
+        vocabSize = vocab;
+        FloatBuffer all = logits.getFloatBuffer();
+        int[] tokens = new int[b];
+        for (int j = 0; j < b; j++) {
+            OnnxGeneration g = ready.get(j);
+            if (g.row.length != vocab) {
+                g.row = new float[vocab];
+            }
+            all.position(j * vocab);
+            all.get(g.row);
+            tokens[j] = g.sampler.sample(g.row, 0, vocab, g.tokens, g.count);
+        }
+        return tokens;
+    }
+
+    private OrtSession.Result runBatch(List<OnnxGeneration> ready, OnnxTensor[] past, int width, int[] pad) {
+        int b = ready.size();
+        OrtEnvironment env = onnx.environment();
+        List<OnnxTensor> made = new ArrayList<>(4);
+        try {
+            LongBuffer ids = LongBuffer.allocate(b);
+            LongBuffer positions = LongBuffer.allocate(b);
+            LongBuffer mask = LongBuffer.allocate(b * (width + 1));
+            for (int j = 0; j < b; j++) {
+                OnnxGeneration g = ready.get(j);
+                ids.put(g.tokens[g.count - 1]);
+                positions.put(g.count - 1);
+                for (int t = 0; t <= width; t++) {
+                    mask.put(t < pad[j] ? 0L : 1L);
+                }
+            }
+            ids.flip();
+            positions.flip();
+            mask.flip();
+            Map<String, OnnxTensorLike> feeds = new HashMap<>();
+            feeds.put("input_ids", keep(made, OnnxTensor.createTensor(env, ids, new long[] {b, 1})));
+            feeds.put("position_ids", keep(made, OnnxTensor.createTensor(env, positions, new long[] {b, 1})));
+            feeds.put("attention_mask", keep(made, OnnxTensor.createTensor(env, mask, new long[] {b, width + 1})));
+            if (cacheBranch) {
+                feeds.put("use_cache_branch", keep(made, OnnxTensor.createTensor(env, new boolean[] {true})));
+            }
+            for (int l = 0; l < layers; l++) {
+                feeds.put(pastKeyNames[l], past[2 * l]);
+                feeds.put(pastValueNames[l], past[2 * l + 1]);
+            }
+            return onnx.runTensors(feeds);
+        } catch (OrtException e) {
+            throw new AnimataException("cannot make the batched inputs of model '" + name + "': " + e.getMessage(), e);
+        } finally {
+            for (OnnxTensor t : made) {
+                t.close();
+            }
+        }
+    }
+
     private final class OnnxGeneration implements Generation {
         private final int[] tokens;
         private final int promptLength;
@@ -493,8 +725,13 @@ public final class OnnxLanguageModel implements LanguageModel {
         private final int maxTokens;
         private final TokenTextStream text;
         private int count;
-        private OrtSession.Result cache;
+        /** Tokens whose keys and values are cached (all but the last sampled one, once the prompt was read). */
         private int cached;
+        /** This generation's own cache, when it is not in a batch. */
+        private OrtSession.Result own;
+        /** The batch whose rows hold this generation's cache, and its row; -1 when not batched. */
+        private BatchCache batched;
+        private int batchRow = -1;
         private float[] row = new float[0];
         private FinishReason reason;
 
@@ -510,6 +747,10 @@ public final class OnnxLanguageModel implements LanguageModel {
             text.prime(prompt, 0, prompt.length);
         }
 
+        OnnxLanguageModel owner() {
+            return OnnxLanguageModel.this;
+        }
+
         @Override
         public StepStatus step() {
             if (reason != null) {
@@ -517,22 +758,108 @@ public final class OnnxLanguageModel implements LanguageModel {
             }
             OrtSession.Result r;
             try {
-                r = hasCache ? run(tokens, cached, count, cache, cached) : run(tokens, 0, count, null, 0);
+                if (!hasCache) {
+                    r = run(tokens, 0, count, null, 0);
+                } else {
+                    OnnxTensor[] past = cacheTensors();
+                    r = run(tokens, cached, count, past, cached);
+                }
             } catch (RuntimeException e) {
                 finish(FinishReason.STOP);
                 throw e;
             }
             row = lastLogits(r, row);
             if (hasCache) {
-                if (cache != null) {
-                    cache.close();
-                }
-                cache = r;
+                dropOwnCache();
+                leaveBatch();
+                own = r;
                 cached = count;
             } else {
                 r.close();
             }
             return accept(sampler.sample(row, 0, row.length, tokens, count));
+        }
+
+        /** @return the past tensors to feed: own, or this generation's row copied out of its batch; null when empty */
+        private OnnxTensor[] cacheTensors() {
+            if (own != null) {
+                return presents(own);
+            }
+            if (batched == null || cached == 0) {
+                return null;
+            }
+            // leaving a batch to step alone (rare): copy this row out into tensors of its own
+            float[][] rows = cacheRows();
+            OnnxTensor[] out = new OnnxTensor[2 * layers];
+            try {
+                for (int t = 0; t < out.length; t++) {
+                    out[t] = OnnxTensor.createTensor(onnx.environment(), FloatBuffer.wrap(rows[t]),
+                            new long[] {1, kvHeads, cached, headDim});
+                }
+            } catch (OrtException e) {
+                throw new AnimataException("cannot copy a KV cache of model '" + name + "': " + e.getMessage(), e);
+            }
+            leaveBatch();
+            // the copies are owned by a throwaway result-like holder: wrap them in a one-off run below
+            pendingCopies = out;
+            return out;
+        }
+
+        /** Copies of a batch row made for one solo step; closed after it. */
+        private OnnxTensor[] pendingCopies;
+
+        /** @return this generation's cache per key/value tensor as {@code [heads, cached, headDim]} floats */
+        float[][] cacheRows() {
+            float[][] rows = new float[2 * layers][];
+            OnnxTensor[] source = own != null ? presents(own) : batched != null ? presents(batched.result) : null;
+            int len = cached;
+            int width = own != null ? cached : batched != null ? batched.width : 0;
+            int rowIndex = own != null ? 0 : batchRow;
+            int padding = own != null ? 0 : batched != null ? batched.pad[batchRow] : 0;
+            for (int t = 0; t < rows.length; t++) {
+                float[] out = new float[kvHeads * len * headDim];
+                if (source != null && len > 0) {
+                    FloatBuffer all = source[t].getFloatBuffer();
+                    for (int h = 0; h < kvHeads; h++) {
+                        all.position(((rowIndex * kvHeads + h) * width + padding) * headDim);
+                        all.get(out, h * len * headDim, len * headDim);
+                    }
+                }
+                rows[t] = out;
+            }
+            return rows;
+        }
+
+        void dropOwnCache() {
+            if (own != null) {
+                own.close();
+                own = null;
+            }
+            if (pendingCopies != null) {
+                for (OnnxTensor t : pendingCopies) {
+                    t.close();
+                }
+                pendingCopies = null;
+            }
+        }
+
+        private void leaveBatch() {
+            if (batched != null) {
+                BatchCache b = batched;
+                b.members[batchRow] = null;
+                batched = null;
+                batchRow = -1;
+                boolean empty = true;
+                for (OnnxGeneration m : b.members) {
+                    empty &= m == null;
+                }
+                if (empty) {
+                    b.result.close();
+                    if (batch == b) {
+                        batch = null;
+                    }
+                }
+            }
         }
 
         /** Takes a sampled token: the end, or text for the sink. */
@@ -560,10 +887,8 @@ public final class OnnxLanguageModel implements LanguageModel {
             if (reason == null) {
                 reason = why;
             }
-            if (cache != null) {
-                cache.close();
-                cache = null;
-            }
+            dropOwnCache();
+            leaveBatch();
         }
 
         @Override
