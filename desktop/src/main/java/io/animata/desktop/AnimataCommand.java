@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            GenerateCommand.class,
+            ChatCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AnimataCommand implements Callable<Integer> {
