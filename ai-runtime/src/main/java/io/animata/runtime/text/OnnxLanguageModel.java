@@ -72,6 +72,8 @@ public final class OnnxLanguageModel implements LanguageModel {
     private final OnnxTensor[] emptyPast;
     private volatile int vocabSize;
     private volatile boolean closed;
+    /** Worker-confined, like the generations. */
+    private final PrefixCache prefixes;
 
     private OnnxLanguageModel(Builder b) {
         Path modelFile = findModelFile(b.folder);
@@ -151,6 +153,7 @@ public final class OnnxLanguageModel implements LanguageModel {
             this.template = b.template != null ? b.template : chooseTemplate(tokenizerConfig, config);
             this.eosIds = eosIds(config, generation, tokenizerConfig, tok, template);
             this.emptyPast = hasCache ? emptyPast(model.environment()) : new OnnxTensor[0];
+            this.prefixes = new PrefixCache(hasCache ? b.prefixCacheTokens : 0);
             this.onnx = model;
             this.tokenizer = tok;
             LOG.log(System.Logger.Level.INFO, "language model '" + name + "': " + layers + " layers, KV "
@@ -562,6 +565,16 @@ public final class OnnxLanguageModel implements LanguageModel {
         return batchedRounds;
     }
 
+    /** @return prompts that started from a cached prefix instead of being read whole */
+    public long prefixCacheHits() {
+        return prefixes.hits;
+    }
+
+    /** @return prompt tokens taken from the prefix cache instead of being read */
+    public long prefixTokensReused() {
+        return prefixes.tokensReused;
+    }
+
     /** @return times a batch's KV cache was re-packed because a generation joined or left */
     public long repacks() {
         return repacks;
@@ -770,10 +783,14 @@ public final class OnnxLanguageModel implements LanguageModel {
             }
             row = lastLogits(r, row);
             if (hasCache) {
+                boolean readPrompt = count == promptLength;
                 dropOwnCache();
                 leaveBatch();
                 own = r;
                 cached = count;
+                if (readPrompt && prefixes.enabled()) {
+                    prefixes.store(java.util.Arrays.copyOf(tokens, promptLength), cacheRows());
+                }
             } else {
                 r.close();
             }
@@ -785,7 +802,10 @@ public final class OnnxLanguageModel implements LanguageModel {
             if (own != null) {
                 return presents(own);
             }
-            if (batched == null || cached == 0) {
+            if (batched == null && cached == 0) {
+                return fromPrefixCache();
+            }
+            if (batched == null) {
                 return null;
             }
             // leaving a batch to step alone (rare): copy this row out into tensors of its own
@@ -807,6 +827,41 @@ public final class OnnxLanguageModel implements LanguageModel {
 
         /** Copies of a batch row made for one solo step; closed after it. */
         private OnnxTensor[] pendingCopies;
+
+        /** Starts the prompt from the longest cached prefix, when one is long enough; null to read it all. */
+        private OnnxTensor[] fromPrefixCache() {
+            if (!prefixes.enabled()) {
+                return null;
+            }
+            PrefixCache.Hit hit = prefixes.lookup(tokens, promptLength - 1);
+            if (hit == null) {
+                return null;
+            }
+            int len = hit.length();
+            int full = hit.entry().tokens.length;
+            OnnxTensor[] out = new OnnxTensor[2 * layers];
+            try {
+                for (int t = 0; t < out.length; t++) {
+                    float[] rows = hit.entry().rows[t];
+                    FloatBuffer slice = FloatBuffer.allocate(kvHeads * len * headDim);
+                    for (int h = 0; h < kvHeads; h++) {
+                        slice.put(rows, h * full * headDim, len * headDim);
+                    }
+                    slice.rewind();
+                    out[t] = OnnxTensor.createTensor(onnx.environment(), slice, new long[] {1, kvHeads, len, headDim});
+                }
+            } catch (OrtException e) {
+                for (OnnxTensor t : out) {
+                    if (t != null) {
+                        t.close();
+                    }
+                }
+                throw new AnimataException("cannot reuse a cached prompt of model '" + name + "': " + e.getMessage(), e);
+            }
+            cached = len;
+            pendingCopies = out;
+            return out;
+        }
 
         /** @return this generation's cache per key/value tensor as {@code [heads, cached, headDim]} floats */
         float[][] cacheRows() {
@@ -922,6 +977,7 @@ public final class OnnxLanguageModel implements LanguageModel {
         for (OnnxTensor t : emptyPast) {
             t.close();
         }
+        prefixes.clear();
         onnx.close();
         tokenizer.close();
     }
@@ -938,8 +994,21 @@ public final class OnnxLanguageModel implements LanguageModel {
         private ChatTemplate template;
         private int contextLength;
         private String name;
+        private int prefixCacheTokens = 8192;
 
         private Builder() {
+        }
+
+        /**
+         * Prompt tokens whose keys and values are kept so that a prompt starting like a recent one (the same persona
+         * and rules, the conversation so far) is read only from where it differs (default 8192; 0 turns it off).
+         */
+        public Builder optPrefixCacheTokens(int tokens) {
+            if (tokens < 0) {
+                throw new IllegalArgumentException("prefix cache tokens must be >= 0, was " + tokens);
+            }
+            this.prefixCacheTokens = tokens;
+            return this;
         }
 
         /** Required: the model folder (or its {@code .onnx} file, with tokenizer.json beside it). */

@@ -35,20 +35,32 @@ public final class TinyDecoder {
      *
      * @param vocabSize tokens
      * @param hiddenSize width of the residual stream; a multiple of {@code heads}
-     * @param heads attention heads
+     * @param heads attention (query) heads
+     * @param kvHeads key/value heads, dividing {@code heads}: fewer than {@code heads} is grouped-query attention,
+     *     as current small chat models have (a smaller KV cache)
      * @param layers decoder layers
      * @param ffnSize width of the feed-forward block
      * @param maxPositions the context length
      */
-    public record Config(int vocabSize, int hiddenSize, int heads, int layers, int ffnSize, int maxPositions) {
+    public record Config(int vocabSize, int hiddenSize, int heads, int kvHeads, int layers, int ffnSize,
+            int maxPositions) {
         /** Validates the shape. */
         public Config {
-            if (vocabSize < 2 || hiddenSize < 1 || heads < 1 || layers < 1 || ffnSize < 1 || maxPositions < 2) {
+            if (vocabSize < 2 || hiddenSize < 1 || heads < 1 || kvHeads < 1 || layers < 1 || ffnSize < 1
+                    || maxPositions < 2) {
                 throw new IllegalArgumentException("every size must be positive (vocab and positions at least 2)");
             }
             if (hiddenSize % heads != 0) {
                 throw new IllegalArgumentException("hiddenSize " + hiddenSize + " is not a multiple of heads " + heads);
             }
+            if (heads % kvHeads != 0) {
+                throw new IllegalArgumentException("heads " + heads + " is not a multiple of kvHeads " + kvHeads);
+            }
+        }
+
+        /** Multi-head attention: as many key/value heads as query heads. */
+        public Config(int vocabSize, int hiddenSize, int heads, int layers, int ffnSize, int maxPositions) {
+            this(vocabSize, hiddenSize, heads, heads, layers, ffnSize, maxPositions);
         }
 
         /** @return the width of one attention head */
@@ -56,10 +68,15 @@ public final class TinyDecoder {
             return hiddenSize / heads;
         }
 
+        /** @return the width of the keys (and of the values) of one position: {@code kvHeads * headDim} */
+        public int kvDim() {
+            return kvHeads * headDim();
+        }
+
         /** @return the number of weights */
         public long parameters() {
             long d = hiddenSize;
-            long perLayer = 4 * d + 4 * d * d + d * ffnSize + ffnSize + ffnSize * d + d;
+            long perLayer = 4 * d + 2 * d * d + 2 * d * kvDim() + d * ffnSize + ffnSize + ffnSize * d + d;
             return (long) vocabSize * d * 2 + (long) maxPositions * d + layers * perLayer + 2 * d;
         }
     }
@@ -69,7 +86,8 @@ public final class TinyDecoder {
     public final float[] tokenEmbedding;
     /** [positions, hidden] */
     public final float[] positionEmbedding;
-    /** Per layer: norm scale and bias [hidden], query/key/value/output projections [hidden, hidden]. */
+    /** Per layer: norm scale and bias [hidden], query and output projections [hidden, hidden], key and value
+     * projections [hidden, kvDim]. */
     public final float[][] norm1Scale;
     public final float[][] norm1Bias;
     public final float[][] wq;
@@ -99,8 +117,8 @@ public final class TinyDecoder {
         norm1Scale = ones(l, d);
         norm1Bias = new float[l][d];
         wq = new float[l][d * d];
-        wk = new float[l][d * d];
-        wv = new float[l][d * d];
+        wk = new float[l][d * config.kvDim()];
+        wv = new float[l][d * config.kvDim()];
         wo = new float[l][d * d];
         norm2Scale = ones(l, d);
         norm2Bias = new float[l][d];
@@ -133,7 +151,7 @@ public final class TinyDecoder {
         fill(r, t.positionEmbedding, 0.5);
         for (int i = 0; i < config.layers(); i++) {
             fill(r, t.wq[i], 1 / Math.sqrt(d));
-            fill(r, t.wk[i], 1 / Math.sqrt(d));
+            fill(r, t.wk[i], 1 / Math.sqrt(d));  // [hidden, kvDim]
             fill(r, t.wv[i], 1 / Math.sqrt(d));
             fill(r, t.wo[i], 1 / Math.sqrt(d));
             fill(r, t.w1[i], 1 / Math.sqrt(d));
@@ -162,7 +180,9 @@ public final class TinyDecoder {
         Config c = config;
         long d = c.hiddenSize();
         long h = c.heads();
+        long kvh = c.kvHeads();
         long hd = c.headDim();
+        long kvd = c.kvDim();
         OnnxGraphBuilder g = new OnnxGraphBuilder("animata-tiny-decoder")
                 .optDocString("Animata TinyDecoder: " + c + " in the Hugging Face Optimum decoder layout");
         String ids = g.addInput("input_ids", ElementType.INT64, "batch_size", "sequence_length");
@@ -172,9 +192,9 @@ public final class TinyDecoder {
         String[] pastV = new String[c.layers()];
         for (int l = 0; l < c.layers(); l++) {
             pastK[l] = g.addInput("past_key_values." + l + ".key", ElementType.FLOAT, "batch_size",
-                    String.valueOf(h), "past_sequence_length", String.valueOf(hd));
+                    String.valueOf(kvh), "past_sequence_length", String.valueOf(hd));
             pastV[l] = g.addInput("past_key_values." + l + ".value", ElementType.FLOAT, "batch_size",
-                    String.valueOf(h), "past_sequence_length", String.valueOf(hd));
+                    String.valueOf(kvh), "past_sequence_length", String.valueOf(hd));
         }
         String wte = g.addInitializer("wte", tokenEmbedding, c.vocabSize(), d);
         String wpe = g.addInitializer("wpe", positionEmbedding, c.maxPositions(), d);
@@ -184,6 +204,14 @@ public final class TinyDecoder {
         String axes1 = g.addInitializer("axes1", new long[] {1}, 1);
         String axes12 = g.addInitializer("axes12", new long[] {1, 2}, 2);
         String splitHeads = g.addInitializer("split_heads", new long[] {0, 0, h, hd}, 4);
+        String splitKvHeads = g.addInitializer("split_kv_heads", new long[] {0, 0, kvh, hd}, 4);
+        long group = h / kvh;
+        String axes2 = group > 1 ? g.addInitializer("axes2", new long[] {2}, 1) : null;
+        String groupDim = group > 1 ? g.addInitializer("group", new long[] {group}, 1) : null;
+        String sliceAt0 = group > 1 ? g.addInitializer("slice0", new long[] {0}, 1) : null;
+        String sliceAt2 = group > 1 ? g.addInitializer("slice2", new long[] {2}, 1) : null;
+        String sliceAt4 = group > 1 ? g.addInitializer("slice4", new long[] {4}, 1) : null;
+        String repeatedShape = group > 1 ? g.addInitializer("repeated_heads", new long[] {0, h, -1, hd}, 4) : null;
         String mergeHeads = g.addInitializer("merge_heads", new long[] {0, 0, d}, 3);
         String scale = g.addInitializer("scale", new float[] {(float) (1 / Math.sqrt(hd))});
         String masked = g.addInitializer("masked", new float[] {-1e9f});
@@ -211,19 +239,27 @@ public final class TinyDecoder {
             String n1 = layerNorm(g, x, norm1Scale[l], norm1Bias[l], p + "norm1");
             String q = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wq", wq[l], d, d)).output(p + "q"),
                     splitHeads, p + "q");
-            String k = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wk", wk[l], d, d)).output(p + "k"),
-                    splitHeads, p + "k");
-            String v = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wv", wv[l], d, d)).output(p + "v"),
-                    splitHeads, p + "v");
+            String k = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wk", wk[l], d, kvd)).output(p + "k"),
+                    splitKvHeads, p + "k");
+            String v = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wv", wv[l], d, kvd)).output(p + "v"),
+                    splitKvHeads, p + "v");
             String presentK = g.node("Concat").inputs(pastK[l], k).attr("axis", 2L).output("present." + l + ".key");
             String presentV = g.node("Concat").inputs(pastV[l], v).attr("axis", 2L).output("present." + l + ".value");
-            String keysT = g.node("Transpose").inputs(presentK).attrInts("perm", 0, 1, 3, 2).output(p + "keys_t");
+            String keys = presentK;
+            String values = presentV;
+            if (group > 1) {
+                // grouped-query attention: each key/value head serves `group` query heads
+                keys = repeatHeads(g, presentK, axes2, groupDim, sliceAt0, sliceAt2, sliceAt4, repeatedShape, p + "keys");
+                values = repeatHeads(g, presentV, axes2, groupDim, sliceAt0, sliceAt2, sliceAt4, repeatedShape,
+                        p + "values");
+            }
+            String keysT = g.node("Transpose").inputs(keys).attrInts("perm", 0, 1, 3, 2).output(p + "keys_t");
             String scores = g.node("Mul").inputs(g.node("MatMul").inputs(q, keysT).output(p + "qk"), scale)
                     .output(p + "scores");
             String weights = g.node("Softmax").inputs(g.node("Where").inputs(visible, scores, masked)
                     .output(p + "masked")).attr("axis", -1L).output(p + "attention");
             String context = g.node("Reshape").inputs(g.node("Transpose").inputs(
-                    g.node("MatMul").inputs(weights, presentV).output(p + "context_heads"))
+                    g.node("MatMul").inputs(weights, values).output(p + "context_heads"))
                     .attrInts("perm", 0, 2, 1, 3).output(p + "context_t"), mergeHeads).output(p + "context");
             x = g.node("Add").inputs(x, g.node("MatMul").inputs(context, g.addInitializer(p + "wo", wo[l], d, d))
                     .output(p + "attn_out")).output(p + "resid1");
@@ -240,9 +276,9 @@ public final class TinyDecoder {
         g.node("MatMul").inputs(out, g.addInitializer("lm_head", lmHead, d, c.vocabSize())).output("logits");
         g.addOutput("logits", ElementType.FLOAT, "batch_size", "sequence_length", String.valueOf(c.vocabSize()));
         for (int l = 0; l < c.layers(); l++) {
-            g.addOutput("present." + l + ".key", ElementType.FLOAT, "batch_size", String.valueOf(h),
+            g.addOutput("present." + l + ".key", ElementType.FLOAT, "batch_size", String.valueOf(kvh),
                     "total_sequence_length", String.valueOf(hd));
-            g.addOutput("present." + l + ".value", ElementType.FLOAT, "batch_size", String.valueOf(h),
+            g.addOutput("present." + l + ".value", ElementType.FLOAT, "batch_size", String.valueOf(kvh),
                     "total_sequence_length", String.valueOf(hd));
         }
         return g.toBytes();
@@ -254,7 +290,20 @@ public final class TinyDecoder {
                 .output(name);
     }
 
-    /** [b, s, hidden] to [b, heads, s, headDim]. */
+    /** [b, kvHeads, T, headDim] to [b, heads, T, headDim], each key/value head repeated for its group. */
+    private static String repeatHeads(OnnxGraphBuilder g, String kv, String axes2, String group, String at0,
+            String at2, String at4, String repeatedShape, String name) {
+        String shape = g.node("Shape").inputs(kv).output(name + "_shape");
+        String target = g.node("Concat").inputs(
+                g.node("Slice").inputs(shape, at0, at2).output(name + "_lead"), group,
+                g.node("Slice").inputs(shape, at2, at4).output(name + "_tail")).attr("axis", 0L)
+                .output(name + "_target");
+        String expanded = g.node("Expand").inputs(g.node("Unsqueeze").inputs(kv, axes2).output(name + "_5d"), target)
+                .output(name + "_expanded");
+        return g.node("Reshape").inputs(expanded, repeatedShape).output(name + "_repeated");
+    }
+
+    /** [b, s, width] to [b, heads, s, headDim]. */
     private static String heads(OnnxGraphBuilder g, String x, String splitShape, String name) {
         return g.node("Transpose").inputs(g.node("Reshape").inputs(x, splitShape).output(name + "_split"))
                 .attrInts("perm", 0, 2, 1, 3).output(name + "_heads");
@@ -275,7 +324,7 @@ public final class TinyDecoder {
         cfg.put("vocab_size", config.vocabSize());
         cfg.put("hidden_size", config.hiddenSize());
         cfg.put("num_attention_heads", config.heads());
-        cfg.put("num_key_value_heads", config.heads());
+        cfg.put("num_key_value_heads", config.kvHeads());
         cfg.put("num_hidden_layers", config.layers());
         cfg.put("intermediate_size", config.ffnSize());
         cfg.put("max_position_embeddings", config.maxPositions());

@@ -76,7 +76,16 @@ class OnnxBatchedDecodingTest {
 
     @Test
     void batchedRoundsGiveEachGenerationsSoloText(@TempDir Path dir) {
-        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(TinyModels.write(dir, 9, 256))
+        batchedEqualsSolo(TinyModels.write(dir, 9, 256));
+    }
+
+    @Test
+    void batchedRoundsWithGroupedQueryAttentionGiveEachGenerationsSoloText(@TempDir Path dir) {
+        batchedEqualsSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 9));
+    }
+
+    private static void batchedEqualsSolo(Path folder) {
+        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder)
                 .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
             int[] maxTokens = {30, 8, 25, 40, 17};
             int[] joinAt = {0, 0, 3, 5, 12};

@@ -71,6 +71,25 @@ class OnnxLanguageModelTest {
         }
     }
 
+    @Test
+    void groupedQueryAttentionKeepsAFewerHeadedCacheAndTheSameLogits(@TempDir Path dir) {
+        try (OnnxLanguageModel model = load(TinyModels.write(dir, TinyModels.gqaConfig(128), 3))) {
+            int vocab = model.vocabSize();
+            int[] tokens = new int[16];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = (i * 7 + 3) % vocab;
+            }
+            float[] full = model.logitsWithoutCache(tokens);
+            try (OnnxLanguageModel.KvDecoder decoder = model.decoder()) {
+                assertClose(full, 0, decoder.append(java.util.Arrays.copyOf(tokens, 5)), 5 * vocab);
+                for (int i = 5; i < tokens.length; i++) {
+                    assertClose(full, i * vocab, decoder.append(tokens[i]), vocab);
+                }
+            }
+            assertFalse(model.generate(chat(SamplingConfig.GREEDY, 1, 10), TextSink.NONE, null).text().isEmpty());
+        }
+    }
+
     private static void assertClose(float[] expected, int offset, float[] actual, int n) {
         float worst = 0;
         for (int i = 0; i < n; i++) {

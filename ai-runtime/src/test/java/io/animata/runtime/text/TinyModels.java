@@ -27,10 +27,19 @@ final class TinyModels {
         return new TinyDecoder.Config(1 + SPECIALS.size() + words().size(), 32, 4, 2, 64, maxPositions);
     }
 
+    /** Grouped-query attention: 4 query heads sharing 2 key/value heads. */
+    static TinyDecoder.Config gqaConfig(int maxPositions) {
+        return new TinyDecoder.Config(1 + SPECIALS.size() + words().size(), 32, 4, 2, 2, 64, maxPositions);
+    }
+
     /** Writes a model folder; returns it. */
     static Path write(Path dir, long seed, int maxPositions) {
-        TinyDecoder.random(config(maxPositions), seed).writeModelFolder(dir,
-                TokenizerJson.wordLevel(SPECIALS, words()), ChatTemplate.CHATML, EOS);
+        return write(dir, config(maxPositions), seed);
+    }
+
+    static Path write(Path dir, TinyDecoder.Config config, long seed) {
+        TinyDecoder.random(config, seed).writeModelFolder(dir, TokenizerJson.wordLevel(SPECIALS, words()),
+                ChatTemplate.CHATML, EOS);
         return dir;
     }
 }
