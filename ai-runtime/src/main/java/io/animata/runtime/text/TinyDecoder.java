@@ -206,12 +206,12 @@ public final class TinyDecoder {
         String splitHeads = g.addInitializer("split_heads", new long[] {0, 0, h, hd}, 4);
         String splitKvHeads = g.addInitializer("split_kv_heads", new long[] {0, 0, kvh, hd}, 4);
         long group = h / kvh;
-        String axes2 = group > 1 ? g.addInitializer("axes2", new long[] {2}, 1) : null;
-        String groupDim = group > 1 ? g.addInitializer("group", new long[] {group}, 1) : null;
-        String sliceAt0 = group > 1 ? g.addInitializer("slice0", new long[] {0}, 1) : null;
-        String sliceAt2 = group > 1 ? g.addInitializer("slice2", new long[] {2}, 1) : null;
-        String sliceAt4 = group > 1 ? g.addInitializer("slice4", new long[] {4}, 1) : null;
-        String repeatedShape = group > 1 ? g.addInitializer("repeated_heads", new long[] {0, h, -1, hd}, 4) : null;
+        // grouped-query attention without copying the cache: the query heads of a key/value head are stacked as
+        // extra query rows ([b, kvHeads, group * s, headDim]) instead of the keys and values being repeated
+        String byKvHead = group > 1 ? g.addInitializer("by_kv_head", new long[] {0, kvh, -1, hd}, 4) : null;
+        String scoresByHead = group > 1 ? g.addInitializer("scores_by_head", new long[] {0, h, -1, 0}, 4) : null;
+        String scoresByKvHead = group > 1 ? g.addInitializer("scores_by_kv_head", new long[] {0, kvh, -1, 0}, 4) : null;
+        String contextByHead = group > 1 ? g.addInitializer("context_by_head", new long[] {0, h, -1, hd}, 4) : null;
         String mergeHeads = g.addInitializer("merge_heads", new long[] {0, 0, d}, 3);
         String scale = g.addInitializer("scale", new float[] {(float) (1 / Math.sqrt(hd))});
         String masked = g.addInitializer("masked", new float[] {-1e9f});
@@ -245,21 +245,23 @@ public final class TinyDecoder {
                     splitKvHeads, p + "v");
             String presentK = g.node("Concat").inputs(pastK[l], k).attr("axis", 2L).output("present." + l + ".key");
             String presentV = g.node("Concat").inputs(pastV[l], v).attr("axis", 2L).output("present." + l + ".value");
-            String keys = presentK;
-            String values = presentV;
+            String keysT = g.node("Transpose").inputs(presentK).attrInts("perm", 0, 1, 3, 2).output(p + "keys_t");
+            String queries = group > 1 ? g.node("Reshape").inputs(q, byKvHead).output(p + "q_grouped") : q;
+            String qk = g.node("MatMul").inputs(queries, keysT).output(p + "qk");
             if (group > 1) {
-                // grouped-query attention: each key/value head serves `group` query heads
-                keys = repeatHeads(g, presentK, axes2, groupDim, sliceAt0, sliceAt2, sliceAt4, repeatedShape, p + "keys");
-                values = repeatHeads(g, presentV, axes2, groupDim, sliceAt0, sliceAt2, sliceAt4, repeatedShape,
-                        p + "values");
+                qk = g.node("Reshape").inputs(qk, scoresByHead).output(p + "qk_by_head"); // [b, heads, s, T]
             }
-            String keysT = g.node("Transpose").inputs(keys).attrInts("perm", 0, 1, 3, 2).output(p + "keys_t");
-            String scores = g.node("Mul").inputs(g.node("MatMul").inputs(q, keysT).output(p + "qk"), scale)
-                    .output(p + "scores");
+            String scores = g.node("Mul").inputs(qk, scale).output(p + "scores");
             String weights = g.node("Softmax").inputs(g.node("Where").inputs(visible, scores, masked)
                     .output(p + "masked")).attr("axis", -1L).output(p + "attention");
-            String context = g.node("Reshape").inputs(g.node("Transpose").inputs(
-                    g.node("MatMul").inputs(weights, values).output(p + "context_heads"))
+            if (group > 1) {
+                weights = g.node("Reshape").inputs(weights, scoresByKvHead).output(p + "attention_grouped");
+            }
+            String contextHeads = g.node("MatMul").inputs(weights, presentV).output(p + "context_heads");
+            if (group > 1) {
+                contextHeads = g.node("Reshape").inputs(contextHeads, contextByHead).output(p + "context_by_head");
+            }
+            String context = g.node("Reshape").inputs(g.node("Transpose").inputs(contextHeads)
                     .attrInts("perm", 0, 2, 1, 3).output(p + "context_t"), mergeHeads).output(p + "context");
             x = g.node("Add").inputs(x, g.node("MatMul").inputs(context, g.addInitializer(p + "wo", wo[l], d, d))
                     .output(p + "attn_out")).output(p + "resid1");
@@ -288,19 +290,6 @@ public final class TinyDecoder {
         return g.node("LayerNormalization").inputs(x, g.addInitializer(name + ".scale", scale, scale.length),
                 g.addInitializer(name + ".bias", bias, bias.length)).attr("axis", -1L).attr("epsilon", 1e-5f)
                 .output(name);
-    }
-
-    /** [b, kvHeads, T, headDim] to [b, heads, T, headDim], each key/value head repeated for its group. */
-    private static String repeatHeads(OnnxGraphBuilder g, String kv, String axes2, String group, String at0,
-            String at2, String at4, String repeatedShape, String name) {
-        String shape = g.node("Shape").inputs(kv).output(name + "_shape");
-        String target = g.node("Concat").inputs(
-                g.node("Slice").inputs(shape, at0, at2).output(name + "_lead"), group,
-                g.node("Slice").inputs(shape, at2, at4).output(name + "_tail")).attr("axis", 0L)
-                .output(name + "_target");
-        String expanded = g.node("Expand").inputs(g.node("Unsqueeze").inputs(kv, axes2).output(name + "_5d"), target)
-                .output(name + "_expanded");
-        return g.node("Reshape").inputs(expanded, repeatedShape).output(name + "_repeated");
     }
 
     /** [b, s, width] to [b, heads, s, headDim]. */

@@ -71,14 +71,12 @@ public final class DialogueBench implements Callable<Integer> {
     @Option(names = "--max-tokens", description = "tokens per reply (default: ${DEFAULT-VALUE})")
     int maxTokens = 64;
 
-    @Option(names = "--replies", description = "single-conversation replies measured (default: ${DEFAULT-VALUE})")
-    int replies = 5;
+    @Option(names = "--pairs", description = "measured pairs of one reply alone then N at once, alternated so that"
+            + " a busy machine slows both alike; medians are reported (default: ${DEFAULT-VALUE})")
+    int pairs = 7;
 
     @Option(names = "--conversations", description = "conversations at once in the second measurement (default: ${DEFAULT-VALUE})")
     int conversations = 8;
-
-    @Option(names = "--rounds", description = "rounds of the concurrent measurement (default: ${DEFAULT-VALUE})")
-    int rounds = 3;
 
     @Option(names = "--frame-us", description = "frame period the game loop keeps, in microseconds (default: ${DEFAULT-VALUE})")
     int frameMicros = 16_667;
@@ -100,7 +98,7 @@ public final class DialogueBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (maxTokens < 1 || replies < 1 || conversations < 1 || rounds < 1 || frameMicros < 1 || budgetMillis <= 0
+        if (maxTokens < 1 || pairs < 1 || conversations < 1 || frameMicros < 1 || budgetMillis <= 0
                 || hidden < 4 || layers < 1 || vocab < 16) {
             throw new ParameterException(spec.commandLine(), "every count, size and period must be positive"
                     + " (--hidden at least 4, --vocab at least 16)");
@@ -146,15 +144,19 @@ public final class DialogueBench implements Callable<Integer> {
             loop.converse(dialogue, npcs, m, false);
 
             Phase single = new Phase();
-            for (int r = 0; r < replies; r++) {
-                single.add(loop.converse(dialogue, npcs.subList(0, 1), m, true));
-            }
             Phase many = new Phase();
-            for (int r = 0; r < rounds; r++) {
-                many.add(loop.converse(dialogue, npcs, m, true));
+            double[] ratios = new double[pairs];
+            for (int r = 0; r < pairs; r++) {
+                Round alone = loop.converse(dialogue, npcs.subList(0, 1), m, true);
+                Round together = loop.converse(dialogue, npcs, m, true);
+                single.add(alone);
+                many.add(together);
+                ratios[r] = together.tokensPerSecond() / alone.tokensPerSecond();
             }
-            double tps1 = single.tokensPerSecond();
-            double tpsN = many.tokensPerSecond();
+            Arrays.sort(ratios);
+            double speedup = ratios[(pairs - 1) / 2];
+            double tps1 = single.medianTokensPerSecond();
+            double tpsN = many.medianTokensPerSecond();
             double[] frame = loop.frameMicros();
             double alloc = loop.allocPerFrame();
             String dev = m.device();
@@ -163,11 +165,12 @@ public final class DialogueBench implements Callable<Integer> {
             long reused = lm instanceof OnnxLanguageModel onnx ? onnx.prefixTokensReused() : 0;
             out.printf(Locale.ROOT, "model %s on %s; replies of %d tokens; a frame every %d us, %.1f ms of decoding"
                     + " per frame%n", modelName, dev, maxTokens, frameMicros, budgetMillis);
-            out.printf(Locale.ROOT, "1 conversation: first text after %.1f ms (median of %d), %.1f tokens/s%n",
-                    single.medianTtftMillis(), replies, tps1);
-            out.printf(Locale.ROOT, "%d conversations at once: %.1f tokens/s in total (%.2fx one conversation);"
-                    + " first text after %.1f ms (median); %d batched decode rounds; %d prompt tokens reused from"
-                    + " the prefix cache%n", conversations, tpsN, tpsN / tps1, many.medianTtftMillis(), batched, reused);
+            out.printf(Locale.ROOT, "1 conversation: first text after %.1f ms, %.1f tokens/s (medians of %d)%n",
+                    single.medianTtftMillis(), tps1, pairs);
+            out.printf(Locale.ROOT, "%d conversations at once: %.1f tokens/s in total, %.2fx one conversation (median"
+                    + " of the %d pairs' ratios, %.2fx to %.2fx); first text after %.1f ms (median); %d batched decode"
+                    + " rounds; %d prompt tokens reused from the prefix cache%n", conversations, tpsN, speedup, pairs,
+                    ratios[0], ratios[pairs - 1], many.medianTtftMillis(), batched, reused);
             out.printf(Locale.ROOT, "game thread per frame while replies stream: median %.1f us, p99 %.1f us;"
                     + " %.1f bytes allocated per streaming frame (no line said, no reply completed)%n", frame[0],
                     frame[1], alloc);
@@ -175,7 +178,7 @@ public final class DialogueBench implements Callable<Integer> {
                     + " main_thread_us_per_frame=%.1f main_thread_p99_us=%.1f alloc_bytes_per_frame=%.1f"
                     + " speedup_%d=%.2f ttft_%d_ms=%.1f device=%s model=%s max_tokens=%d%n",
                     single.medianTtftMillis(), tps1, conversations, tpsN, frame[0], frame[1], alloc, conversations,
-                    tpsN / tps1, conversations, many.medianTtftMillis(), dev, modelName, maxTokens);
+                    speedup, conversations, many.medianTtftMillis(), dev, modelName, maxTokens);
             out.flush();
         } finally {
             animata.dispose();
@@ -209,24 +212,26 @@ public final class DialogueBench implements Callable<Integer> {
 
     /** One conversation round's figures: tokens, wall time, time to first text per NPC. */
     record Round(long tokens, long nanos, long[] ttftNanos) {
+        double tokensPerSecond() {
+            return nanos == 0 ? 0 : tokens * 1e9 / nanos;
+        }
     }
 
     /** Rounds added up. */
     static final class Phase {
-        long tokens;
-        long nanos;
+        final List<Double> rates = new ArrayList<>();
         final List<Long> ttfts = new ArrayList<>();
 
         void add(Round r) {
-            tokens += r.tokens();
-            nanos += r.nanos();
+            rates.add(r.tokensPerSecond());
             for (long t : r.ttftNanos()) {
                 ttfts.add(t);
             }
         }
 
-        double tokensPerSecond() {
-            return nanos == 0 ? 0 : tokens * 1e9 / nanos;
+        double medianTokensPerSecond() {
+            double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return sorted.length == 0 ? 0 : sorted[(sorted.length - 1) / 2];
         }
 
         double medianTtftMillis() {
