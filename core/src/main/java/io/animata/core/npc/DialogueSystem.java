@@ -70,7 +70,7 @@ public final class DialogueSystem extends IteratingSystem implements TextListene
     private final WorldFacts worldFacts;
     private final List<String> actions;
     private final String extraRules;
-    private final Array<DialogueListener> listeners = new Array<>(false, 4, DialogueListener.class);
+    private final Array<DialogueListener> listeners = new Array<>(false, 4);
     private final StringBuilder facts = new StringBuilder(256);
     private final EntityListener removals = new EntityListener() {
         @Override

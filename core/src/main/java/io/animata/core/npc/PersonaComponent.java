@@ -22,7 +22,7 @@ public final class PersonaComponent implements Component, Poolable {
     /** What it is in the world, e.g. "the village blacksmith". */
     public String role = "";
     /** A few words of character. */
-    public final Array<String> traits = new Array<>(true, 4, String.class);
+    public final Array<String> traits = new Array<>(true, 4);
     /** How it talks. */
     public String speakingStyle = "";
     /** What it knows. */
@@ -30,7 +30,7 @@ public final class PersonaComponent implements Component, Poolable {
     /** What it wants. */
     public String goals = "";
     /** In-character lines for when the model cannot answer; a generic line is used when empty. */
-    public final Array<String> fallbackLines = new Array<>(true, 2, String.class);
+    public final Array<String> fallbackLines = new Array<>(true, 2);
 
     /**
      * Copies a persona into this component.
