@@ -39,11 +39,12 @@ class OpenAiCompatibleModelTest {
         return model;
     }
 
+    /** Short backoff; generous timeouts, so that only the tests about timeouts ever meet one on a busy machine. */
     private static OpenAiCompatibleModel.Builder fast() {
         return OpenAiCompatibleModel.builder()
-                .optConnectTimeout(Duration.ofSeconds(2))
-                .optFirstByteTimeout(Duration.ofMillis(400))
-                .optStallTimeout(Duration.ofMillis(400))
+                .optConnectTimeout(Duration.ofSeconds(5))
+                .optFirstByteTimeout(Duration.ofSeconds(20))
+                .optStallTimeout(Duration.ofSeconds(20))
                 .optRetryBackoff(Duration.ofMillis(20))
                 .optMaxRetries(2);
     }
@@ -125,7 +126,8 @@ class OpenAiCompatibleModelTest {
     @Test
     void aServerThatNeverAnswersTimesOut() throws Exception {
         OpenAiTestServer server = server().mode(Mode.SILENT);
-        OpenAiCompatibleModel model = model(server.url(), fast().optModel("m").optMaxRetries(1));
+        OpenAiCompatibleModel model = model(server.url(), fast().optModel("m").optMaxRetries(1)
+                .optFirstByteTimeout(Duration.ofMillis(400)));
 
         AnimataException e = assertThrows(AnimataException.class,
                 () -> model.generate(chat("hi"), TextSink.NONE, null));
@@ -137,7 +139,7 @@ class OpenAiCompatibleModelTest {
     @Test
     void aStreamThatStallsMidReplyFailsAfterTheStallTimeoutKeepingTheTextSoFar() throws Exception {
         OpenAiTestServer server = server().mode(Mode.STALL).pieces("Hel", "lo");
-        OpenAiCompatibleModel model = model(server.url(), fast().optModel("m"));
+        OpenAiCompatibleModel model = model(server.url(), fast().optModel("m").optStallTimeout(Duration.ofMillis(400)));
         StringBuilder text = new StringBuilder();
 
         AnimataException e = assertThrows(AnimataException.class,
