@@ -5,6 +5,7 @@ import io.animata.runtime.model.BatchModel;
 import io.animata.runtime.onnx.DevicePreference;
 import io.animata.runtime.onnx.OnnxModel;
 import io.animata.runtime.onnx.OnnxSessionConfig;
+import io.animata.runtime.text.LanguageModel;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +27,12 @@ import java.util.List;
  * they are ready. In {@link RunMode#LOCKSTEP} {@code beginFrame} waits for every batch handed over, so runs repeat
  * bit for bit.
  *
- * <p>Threading: {@link #beginFrame}, {@link #endFrame}, {@link #queue} and the queues' methods are called on the
- * game thread. {@link #loadModel} may be called from any thread (it is slow: use an asset loader or a background
+ * <p>Language models have their own queues ({@link #textQueue}): their conversations are decoded on the worker a few
+ * steps per frame, and the text decoded in a frame reaches its listeners at a later {@code beginFrame}, by the same
+ * rules.
+ *
+ * <p>Threading: {@link #beginFrame}, {@link #endFrame}, {@link #queue}, {@link #textQueue} and the queues' methods
+ * are called on the game thread. {@link #loadModel} may be called from any thread (it is slow: use an asset loader or a background
  * thread in a running game). {@link #close} is idempotent, stops the workers within the shutdown timeout and
  * closes every model the runtime holds.
  *
@@ -54,7 +59,10 @@ public final class AiRuntime implements AutoCloseable {
     private final Object registryLock = new Object();
     /** Copy-on-write so the game thread can iterate without locking or allocating. */
     private volatile ModelQueue[] queues = new ModelQueue[0];
+    /** Copy-on-write, like {@link #queues}. */
+    private volatile TextGenerationQueue[] textQueues = new TextGenerationQueue[0];
     private final List<BatchModel> ownedModels = new ArrayList<>();
+    private final List<LanguageModel> ownedLanguageModels = new ArrayList<>();
     private int nextWorker;
     private long nextRequestId = 1;
     private long currentTick;
@@ -197,6 +205,89 @@ public final class AiRuntime implements AutoCloseable {
         released.worker().submit(model::close);
     }
 
+    /**
+     * Returns the text queue for a language model with {@link TextQueueOptions#DEFAULT}, making it on first use.
+     *
+     * @see #textQueue(LanguageModel, TextQueueOptions)
+     */
+    public TextGenerationQueue textQueue(LanguageModel model) {
+        return textQueue(model, TextQueueOptions.DEFAULT);
+    }
+
+    /**
+     * Returns the text queue for a language model, making it on first use (one queue per model, shared by every
+     * caller, so that all its conversations are decoded together on one worker). The runtime takes ownership: the
+     * model is closed with the runtime. Game thread.
+     *
+     * @param options how the worker is shared; used when the queue is made (an existing queue keeps its own)
+     * @throws AnimataException when the runtime is closed
+     */
+    public TextGenerationQueue textQueue(LanguageModel model, TextQueueOptions options) {
+        checkOpen();
+        if (model == null || options == null) {
+            throw new IllegalArgumentException(model == null ? "model is null" : "options are null");
+        }
+        synchronized (registryLock) {
+            for (TextGenerationQueue q : textQueues) {
+                if (q.model() == model) {
+                    return q;
+                }
+            }
+            TextGenerationQueue q = new TextGenerationQueue(this, model, workers[nextWorker], options);
+            nextWorker = (nextWorker + 1) % workers.length;
+            TextGenerationQueue[] grown = java.util.Arrays.copyOf(textQueues, textQueues.length + 1);
+            grown[textQueues.length] = q;
+            textQueues = grown;
+            if (!ownedLanguageModels.contains(model)) {
+                ownedLanguageModels.add(model);
+            }
+            return q;
+        }
+    }
+
+    /**
+     * Gives a language model back: removes its text queue, cancels every live request (no listener hears of them),
+     * and, on its worker after the frames already handed over, closes its generations and the model. Game thread.
+     * Does nothing but close a model the runtime does not hold.
+     */
+    public void release(LanguageModel model) {
+        checkOpen();
+        TextGenerationQueue released = null;
+        synchronized (registryLock) {
+            ownedLanguageModels.remove(model);
+            for (int i = 0; i < textQueues.length; i++) {
+                if (textQueues[i].model() == model) {
+                    released = textQueues[i];
+                    TextGenerationQueue[] fewer = new TextGenerationQueue[textQueues.length - 1];
+                    System.arraycopy(textQueues, 0, fewer, 0, i);
+                    System.arraycopy(textQueues, i + 1, fewer, i, textQueues.length - i - 1);
+                    textQueues = fewer;
+                    break;
+                }
+            }
+        }
+        if (released == null) {
+            model.close();
+            return;
+        }
+        released.markReleased();
+        io.animata.runtime.exec.WorkerTask closeGenerations = released.closeGenerationsTask();
+        released.worker().submit(() -> {
+            closeGenerations.runOnWorker();
+            model.close();
+        });
+    }
+
+    /** @return the number of text queues, for iterating metrics without allocation */
+    public int textQueueCount() {
+        return textQueues.length;
+    }
+
+    /** @return the i-th text queue, in registration order */
+    public TextGenerationQueue textQueueAt(int i) {
+        return textQueues[i];
+    }
+
     /** @return the number of model queues, for iterating metrics without allocation */
     public int queueCount() {
         return queues.length;
@@ -228,6 +319,10 @@ public final class AiRuntime implements AutoCloseable {
         for (ModelQueue q : qs) {
             q.deliver(tick, lockstep, deadline);
         }
+        TextGenerationQueue[] ts = textQueues;
+        for (TextGenerationQueue t : ts) {
+            t.deliver(tick, lockstep, deadline);
+        }
     }
 
     /**
@@ -245,6 +340,10 @@ public final class AiRuntime implements AutoCloseable {
         ModelQueue[] qs = queues;
         for (ModelQueue q : qs) {
             q.handOver(tick);
+        }
+        TextGenerationQueue[] ts = textQueues;
+        for (TextGenerationQueue t : ts) {
+            t.handOver(tick);
         }
     }
 
@@ -265,11 +364,13 @@ public final class AiRuntime implements AutoCloseable {
 
     /**
      * Stops the workers (each within the shutdown timeout; a model call in flight is allowed to finish), drops
-     * pending requests, and closes every model the runtime holds. Idempotent.
+     * pending requests, closes the language models' generations, and closes every model the runtime holds.
+     * Idempotent.
      */
     @Override
     public void close() {
         List<BatchModel> toClose;
+        List<LanguageModel> languageModels;
         synchronized (registryLock) {
             if (closed) {
                 return;
@@ -277,6 +378,8 @@ public final class AiRuntime implements AutoCloseable {
             closed = true;
             toClose = new ArrayList<>(ownedModels);
             ownedModels.clear();
+            languageModels = new ArrayList<>(ownedLanguageModels);
+            ownedLanguageModels.clear();
         }
         boolean allStopped = true;
         for (Worker w : workers) {
@@ -289,6 +392,16 @@ public final class AiRuntime implements AutoCloseable {
         }
         for (ModelQueue q : queues) {
             q.discardPending();
+        }
+        for (TextGenerationQueue t : textQueues) {
+            t.closeGenerationsAfterShutdown();
+        }
+        for (LanguageModel m : languageModels) {
+            try {
+                m.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "closing language model '" + m.name() + "' failed: " + e.getMessage());
+            }
         }
         for (BatchModel m : toClose) {
             try {

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             TrainCommand.class,
             LevelsCommand.class,
+            GenerateCommand.class,
+            ChatCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AnimataCommand implements Callable<Integer> {

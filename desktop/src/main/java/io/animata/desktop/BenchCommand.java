@@ -1,5 +1,6 @@
 package io.animata.desktop;
 
+import io.animata.desktop.bench.DialogueBench;
 import io.animata.desktop.bench.RuntimeBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             // register benchmarks here, one class each (package io.animata.desktop.bench)
             RuntimeBench.class, // animata bench runtime: the frame contract's game-thread cost, batching speed-up
+            DialogueBench.class, // animata bench dialogue: NPC replies: time to first text, tokens/s, game-thread cost
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec

@@ -56,6 +56,27 @@ public final class OnnxGraphBuilder {
     /** Written into {@code producer_name}, so a file says which tool made it. */
     public static final String PRODUCER_NAME = "animata";
 
+    /** Element types of graph inputs, outputs and initializers beyond the default float. */
+    public enum ElementType {
+        /** 32-bit float. */
+        FLOAT(TensorProto.DataType.FLOAT),
+        /** 64-bit integer: token ids, positions, masks, shapes. */
+        INT64(TensorProto.DataType.INT64),
+        /** Boolean, e.g. a {@code use_cache_branch} flag. */
+        BOOL(TensorProto.DataType.BOOL);
+
+        private final TensorProto.DataType proto;
+
+        ElementType(TensorProto.DataType proto) {
+            this.proto = proto;
+        }
+
+        /** @return the ONNX {@code TensorProto.DataType} number, e.g. for a Cast node's {@code to} attribute */
+        public int onnxType() {
+            return proto.getNumber();
+        }
+    }
+
     /** How an initializer's floats are stored in the file. */
     public enum Encoding {
         /** Little-endian bytes in {@code raw_data}: compact and fast to load; the default. */
@@ -100,6 +121,66 @@ public final class OnnxGraphBuilder {
         ValueInfoProto info = valueInfo(requireName("input name", name), dims);
         defineValue(name, "graph input");
         inputs.add(info);
+        return name;
+    }
+
+    /**
+     * Adds a graph input of any element type and shape, with named (symbolic) dimensions where sizes vary, as
+     * exported language models have: {@code addInput("input_ids", ElementType.INT64, "batch", "sequence_length")}.
+     *
+     * @param name the input's name, unused so far
+     * @param type the element type
+     * @param dims each dimension: a positive number for a fixed size, otherwise a symbolic name
+     * @return {@code name}
+     */
+    public String addInput(String name, ElementType type, String... dims) {
+        ValueInfoProto info = valueInfo(requireName("input name", name), type, dims);
+        defineValue(name, "graph input");
+        inputs.add(info);
+        return name;
+    }
+
+    /**
+     * Declares a graph output of any element type and shape (see {@link #addInput(String, ElementType, String...)}).
+     *
+     * @return this builder
+     */
+    public OnnxGraphBuilder addOutput(String name, ElementType type, String... dims) {
+        ValueInfoProto info = valueInfo(requireName("output name", name), type, dims);
+        if (!outputNames.add(name)) {
+            throw new AnimataException("graph '" + graphName + "' already declares output '" + name + "'");
+        }
+        outputs.add(info);
+        return this;
+    }
+
+    /**
+     * Adds a constant int64 tensor (shapes for Reshape, axes for Unsqueeze, indices for Gather), stored as raw data.
+     *
+     * @param dims the tensor's full shape; none for a scalar. Their product must equal {@code data.length}
+     * @return {@code name}
+     */
+    public String addInitializer(String name, long[] data, long... dims) {
+        requireName("initializer name", name);
+        long count = 1;
+        for (long dim : dims) {
+            count *= dim;
+        }
+        if (data == null || count != data.length) {
+            throw new AnimataException("initializer '" + name + "' has shape " + Arrays.toString(dims) + " ("
+                    + count + " values) but " + (data == null ? "null" : data.length + " values") + " were given");
+        }
+        defineValue(name, "initializer");
+        TensorProto.Builder tensor = TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64.getNumber());
+        for (long dim : dims) {
+            tensor.addDims(dim);
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(data.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asLongBuffer().put(data);
+        tensor.setRawData(ByteString.copyFrom(bytes));
+        initializers.add(tensor.build());
         return name;
     }
 
@@ -291,6 +372,36 @@ public final class OnnxGraphBuilder {
         }
         TypeProto.Tensor tensor = TypeProto.Tensor.newBuilder()
                 .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                .setShape(shape)
+                .build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder().setTensorType(tensor))
+                .build();
+    }
+
+    private static ValueInfoProto valueInfo(String name, ElementType type, String[] dims) {
+        if (type == null) {
+            throw new AnimataException("'" + name + "' has no element type");
+        }
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+        for (String dim : dims) {
+            if (dim == null || dim.isBlank()) {
+                throw new AnimataException("'" + name + "' has an empty dimension in " + Arrays.toString(dims));
+            }
+            if (dim.chars().allMatch(Character::isDigit)) {
+                long size = Long.parseLong(dim);
+                if (size < 1) {
+                    throw new AnimataException("'" + name + "' has dimension " + dim + " in " + Arrays.toString(dims)
+                            + "; fixed dimensions must be at least 1");
+                }
+                shape.addDimBuilder().setDimValue(size);
+            } else {
+                shape.addDimBuilder().setDimParam(dim);
+            }
+        }
+        TypeProto.Tensor tensor = TypeProto.Tensor.newBuilder()
+                .setElemType(type.onnxType())
                 .setShape(shape)
                 .build();
         return ValueInfoProto.newBuilder()

@@ -412,6 +412,28 @@ public final class OnnxModel implements BatchModel {
         }
     }
 
+    /** @return the ONNX Runtime environment the session lives in, for making input tensors */
+    public OrtEnvironment environment() {
+        return env;
+    }
+
+    /**
+     * Runs the session on named inputs of any type (several inputs, int64 token ids, KV caches): the general path
+     * that language models use. The caller closes the returned result, which owns the outputs; outputs of one run
+     * may be fed as inputs of the next before it is closed (a KV cache without copies). Excludes {@link #close}.
+     *
+     * @throws AnimataException when the model is closed or ONNX Runtime fails (naming the inputs given)
+     */
+    public synchronized OrtSession.Result runTensors(Map<String, ? extends ai.onnxruntime.OnnxTensorLike> feeds) {
+        requireOpen();
+        try {
+            return session.run(feeds);
+        } catch (OrtException e) {
+            throw new AnimataException("ONNX Runtime failed running model '" + name + "' with inputs " + feeds.keySet()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Runs the model on one float input, checking the input's name and shape against the model first. Allocates:
      * for tools and tests, not the per-frame path.

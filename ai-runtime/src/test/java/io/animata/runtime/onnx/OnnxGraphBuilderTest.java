@@ -130,6 +130,33 @@ class OnnxGraphBuilderTest {
         }
     }
 
+    @Test
+    void typedInputsWithSymbolicDimensionsAndInt64InitializersRun() throws Exception {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("gather");
+        String ids = graph.addInput("ids", OnnxGraphBuilder.ElementType.INT64, "batch_size", "sequence_length");
+        String table = graph.addInitializer("table", new float[] {0f, 10f, 20f, 30f}, 4, 1);
+        String shape = graph.addInitializer("shape", new long[] {0, -1}, 2);
+        graph.node("Reshape").inputs(graph.node("Gather").inputs(table, ids).output("rows"), shape).output("y");
+        graph.addOutput("y", OnnxGraphBuilder.ElementType.FLOAT, "batch_size", "sequence_length");
+        ModelProto model = graph.build();
+        assertEquals("sequence_length", model.getGraph().getInput(0).getType().getTensorType().getShape().getDim(1)
+                .getDimParam());
+        assertEquals(OnnxGraphBuilder.ElementType.INT64.onnxType(),
+                model.getGraph().getInput(0).getType().getTensorType().getElemType());
+        assertMessage("has dimension 0", () -> graph.addInput("z", OnnxGraphBuilder.ElementType.FLOAT, "0"));
+        assertMessage("initializer 'bad' has shape [3] (3 values) but 2 values",
+                () -> graph.addInitializer("bad", new long[] {1, 2}, 3));
+        try (OnnxModel onnx = OnnxModel.load("gather", graph.toBytes(),
+                new OnnxSessionConfig(1, DevicePreference.CPU, 0));
+                ai.onnxruntime.OnnxTensor input = ai.onnxruntime.OnnxTensor.createTensor(onnx.environment(),
+                        java.nio.LongBuffer.wrap(new long[] {3, 1, 2}), new long[] {1, 3});
+                ai.onnxruntime.OrtSession.Result result = onnx.runTensors(java.util.Map.of("ids", input))) {
+            float[] y = new float[3];
+            ((ai.onnxruntime.OnnxTensor) result.get(0)).getFloatBuffer().get(y);
+            assertArrayEquals(new float[] {30f, 10f, 20f}, y);
+        }
+    }
+
     private static void assertMessage(String expectedPart, Runnable call) {
         AnimataException e = assertThrows(AnimataException.class, call::run);
         assertTrue(e.getMessage().contains(expectedPart),

@@ -1,0 +1,337 @@
+package io.animata.runtime.text;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.animata.runtime.AnimataException;
+import io.animata.runtime.onnx.OnnxGraphBuilder;
+import io.animata.runtime.onnx.OnnxGraphBuilder.ElementType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * A small GPT-style decoder (learned token and position embeddings, pre-norm layers of multi-head attention and a
+ * ReLU feed-forward block, a final norm and an output projection) written as ONNX in the Hugging Face Optimum
+ * layout that {@link OnnxLanguageModel} runs: inputs {@code input_ids}, {@code attention_mask}, {@code position_ids}
+ * and {@code past_key_values.N.key|value}; outputs {@code logits} and {@code present.N.key|value}. The attention
+ * mask is causal and honours padding, so decoding with the KV cache gives the logits of decoding without it.
+ *
+ * <p>Its weights are plain float arrays, random ({@link #random}) or set by a trainer. It is the shape of the model
+ * the project ships, and the model of the tests and the dialogue benchmark.
+ *
+ * <p>Threading: not thread-safe while weights are changed; writing reads them only.
+ *
+ * <pre>{@code
+ * TinyDecoder decoder = TinyDecoder.random(new TinyDecoder.Config(vocab, 64, 4, 2, 128, 256), 7);
+ * decoder.writeModelFolder(dir, TokenizerJson.wordLevel(specials, words), ChatTemplate.CHATML, eosId);
+ * try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(dir).build()) { ... }
+ * }</pre>
+ */
+public final class TinyDecoder {
+
+    /**
+     * The decoder's shape.
+     *
+     * @param vocabSize tokens
+     * @param hiddenSize width of the residual stream; a multiple of {@code heads}
+     * @param heads attention (query) heads
+     * @param kvHeads key/value heads, dividing {@code heads}: fewer than {@code heads} is grouped-query attention,
+     *     as current small chat models have (a smaller KV cache)
+     * @param layers decoder layers
+     * @param ffnSize width of the feed-forward block
+     * @param maxPositions the context length
+     */
+    public record Config(int vocabSize, int hiddenSize, int heads, int kvHeads, int layers, int ffnSize,
+            int maxPositions) {
+        /** Validates the shape. */
+        public Config {
+            if (vocabSize < 2 || hiddenSize < 1 || heads < 1 || kvHeads < 1 || layers < 1 || ffnSize < 1
+                    || maxPositions < 2) {
+                throw new IllegalArgumentException("every size must be positive (vocab and positions at least 2)");
+            }
+            if (hiddenSize % heads != 0) {
+                throw new IllegalArgumentException("hiddenSize " + hiddenSize + " is not a multiple of heads " + heads);
+            }
+            if (heads % kvHeads != 0) {
+                throw new IllegalArgumentException("heads " + heads + " is not a multiple of kvHeads " + kvHeads);
+            }
+        }
+
+        /** Multi-head attention: as many key/value heads as query heads. */
+        public Config(int vocabSize, int hiddenSize, int heads, int layers, int ffnSize, int maxPositions) {
+            this(vocabSize, hiddenSize, heads, heads, layers, ffnSize, maxPositions);
+        }
+
+        /** @return the width of one attention head */
+        public int headDim() {
+            return hiddenSize / heads;
+        }
+
+        /** @return the width of the keys (and of the values) of one position: {@code kvHeads * headDim} */
+        public int kvDim() {
+            return kvHeads * headDim();
+        }
+
+        /** @return the number of weights */
+        public long parameters() {
+            long d = hiddenSize;
+            long perLayer = 4 * d + 2 * d * d + 2 * d * kvDim() + d * ffnSize + ffnSize + ffnSize * d + d;
+            return (long) vocabSize * d * 2 + (long) maxPositions * d + layers * perLayer + 2 * d;
+        }
+    }
+
+    private final Config config;
+    /** [vocab, hidden] */
+    public final float[] tokenEmbedding;
+    /** [positions, hidden] */
+    public final float[] positionEmbedding;
+    /** Per layer: norm scale and bias [hidden], query and output projections [hidden, hidden], key and value
+     * projections [hidden, kvDim]. */
+    public final float[][] norm1Scale;
+    public final float[][] norm1Bias;
+    public final float[][] wq;
+    public final float[][] wk;
+    public final float[][] wv;
+    public final float[][] wo;
+    /** Per layer: norm scale and bias [hidden], feed-forward [hidden, ffn] + [ffn], [ffn, hidden] + [hidden]. */
+    public final float[][] norm2Scale;
+    public final float[][] norm2Bias;
+    public final float[][] w1;
+    public final float[][] b1;
+    public final float[][] w2;
+    public final float[][] b2;
+    /** Final norm [hidden]. */
+    public final float[] finalScale;
+    public final float[] finalBias;
+    /** [hidden, vocab] */
+    public final float[] lmHead;
+
+    /** A decoder of this shape with zero weights and unit norm scales. */
+    public TinyDecoder(Config config) {
+        this.config = config;
+        int d = config.hiddenSize();
+        int l = config.layers();
+        tokenEmbedding = new float[config.vocabSize() * d];
+        positionEmbedding = new float[config.maxPositions() * d];
+        norm1Scale = ones(l, d);
+        norm1Bias = new float[l][d];
+        wq = new float[l][d * d];
+        wk = new float[l][d * config.kvDim()];
+        wv = new float[l][d * config.kvDim()];
+        wo = new float[l][d * d];
+        norm2Scale = ones(l, d);
+        norm2Bias = new float[l][d];
+        w1 = new float[l][d * config.ffnSize()];
+        b1 = new float[l][config.ffnSize()];
+        w2 = new float[l][config.ffnSize() * d];
+        b2 = new float[l][d];
+        finalScale = ones(1, d)[0];
+        finalBias = new float[d];
+        lmHead = new float[d * config.vocabSize()];
+    }
+
+    private static float[][] ones(int rows, int width) {
+        float[][] a = new float[rows][width];
+        for (float[] row : a) {
+            java.util.Arrays.fill(row, 1f);
+        }
+        return a;
+    }
+
+    /**
+     * @return a decoder with seeded random weights (normal, standard deviation 0.02 for embeddings and
+     *     {@code 1/sqrt(fan-in)} for projections): it talks nonsense, at the speed of a trained one
+     */
+    public static TinyDecoder random(Config config, long seed) {
+        TinyDecoder t = new TinyDecoder(config);
+        SplittableRandom r = new SplittableRandom(seed);
+        int d = config.hiddenSize();
+        fill(r, t.tokenEmbedding, 0.5);
+        fill(r, t.positionEmbedding, 0.5);
+        for (int i = 0; i < config.layers(); i++) {
+            fill(r, t.wq[i], 1 / Math.sqrt(d));
+            fill(r, t.wk[i], 1 / Math.sqrt(d));  // [hidden, kvDim]
+            fill(r, t.wv[i], 1 / Math.sqrt(d));
+            fill(r, t.wo[i], 1 / Math.sqrt(d));
+            fill(r, t.w1[i], 1 / Math.sqrt(d));
+            fill(r, t.w2[i], 1 / Math.sqrt(config.ffnSize()));
+        }
+        fill(r, t.lmHead, 2 / Math.sqrt(d));
+        return t;
+    }
+
+    private static void fill(SplittableRandom r, float[] a, double std) {
+        for (int i = 0; i < a.length; i++) {
+            // Box-Muller from the seeded generator, so every JVM makes the same weights
+            double u = 1.0 - r.nextDouble();
+            double v = r.nextDouble();
+            a[i] = (float) (std * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
+        }
+    }
+
+    /** @return the decoder's shape */
+    public Config config() {
+        return config;
+    }
+
+    /** @return the ONNX model, serialised */
+    public byte[] toOnnx() {
+        Config c = config;
+        long d = c.hiddenSize();
+        long h = c.heads();
+        long kvh = c.kvHeads();
+        long hd = c.headDim();
+        long kvd = c.kvDim();
+        OnnxGraphBuilder g = new OnnxGraphBuilder("animata-tiny-decoder")
+                .optDocString("Animata TinyDecoder: " + c + " in the Hugging Face Optimum decoder layout");
+        String ids = g.addInput("input_ids", ElementType.INT64, "batch_size", "sequence_length");
+        String mask = g.addInput("attention_mask", ElementType.INT64, "batch_size", "total_sequence_length");
+        String positions = g.addInput("position_ids", ElementType.INT64, "batch_size", "sequence_length");
+        String[] pastK = new String[c.layers()];
+        String[] pastV = new String[c.layers()];
+        for (int l = 0; l < c.layers(); l++) {
+            pastK[l] = g.addInput("past_key_values." + l + ".key", ElementType.FLOAT, "batch_size",
+                    String.valueOf(kvh), "past_sequence_length", String.valueOf(hd));
+            pastV[l] = g.addInput("past_key_values." + l + ".value", ElementType.FLOAT, "batch_size",
+                    String.valueOf(kvh), "past_sequence_length", String.valueOf(hd));
+        }
+        String wte = g.addInitializer("wte", tokenEmbedding, c.vocabSize(), d);
+        String wpe = g.addInitializer("wpe", positionEmbedding, c.maxPositions(), d);
+        String one = g.addInitializer("one", new long[] {1});
+        String zero = g.addInitializer("zero", new long[] {0});
+        String axes0 = g.addInitializer("axes0", new long[] {0}, 1);
+        String axes1 = g.addInitializer("axes1", new long[] {1}, 1);
+        String axes12 = g.addInitializer("axes12", new long[] {1, 2}, 2);
+        String splitHeads = g.addInitializer("split_heads", new long[] {0, 0, h, hd}, 4);
+        String splitKvHeads = g.addInitializer("split_kv_heads", new long[] {0, 0, kvh, hd}, 4);
+        long group = h / kvh;
+        // grouped-query attention without copying the cache: the query heads of a key/value head are stacked as
+        // extra query rows ([b, kvHeads, group * s, headDim]) instead of the keys and values being repeated
+        String byKvHead = group > 1 ? g.addInitializer("by_kv_head", new long[] {0, kvh, -1, hd}, 4) : null;
+        String scoresByHead = group > 1 ? g.addInitializer("scores_by_head", new long[] {0, h, -1, 0}, 4) : null;
+        String scoresByKvHead = group > 1 ? g.addInitializer("scores_by_kv_head", new long[] {0, kvh, -1, 0}, 4) : null;
+        String contextByHead = group > 1 ? g.addInitializer("context_by_head", new long[] {0, h, -1, hd}, 4) : null;
+        String mergeHeads = g.addInitializer("merge_heads", new long[] {0, 0, d}, 3);
+        String scale = g.addInitializer("scale", new float[] {(float) (1 / Math.sqrt(hd))});
+        String masked = g.addInitializer("masked", new float[] {-1e9f});
+
+        String x = g.node("Add").inputs(g.node("Gather").inputs(wte, ids).output("tok"),
+                g.node("Gather").inputs(wpe, positions).output("pos")).output("embed");
+
+        // mask [b, 1, s, T]: key j is visible to query i (absolute position T - s + i) when j <= T - s + i and
+        // attention_mask[b, j] is 1
+        String total = g.node("Gather").inputs(g.node("Shape").inputs(mask).output("mask_shape"), one).output("total");
+        String seq = g.node("Gather").inputs(g.node("Shape").inputs(ids).output("ids_shape"), one).output("seq");
+        String keyPos = g.node("Range").inputs(zero, total, one).output("key_pos");
+        String queryPos = g.node("Range").inputs(g.node("Sub").inputs(total, seq).output("query_start"), total, one)
+                .output("query_pos");
+        String causal = g.node("LessOrEqual").inputs(
+                g.node("Unsqueeze").inputs(keyPos, axes0).output("key_row"),
+                g.node("Unsqueeze").inputs(queryPos, axes1).output("query_col")).output("causal");
+        String padding = g.node("Unsqueeze").inputs(
+                g.node("Cast").inputs(mask).attr("to", (long) ElementType.BOOL.onnxType()).output("mask_bool"), axes12)
+                .output("padding");
+        String visible = g.node("And").inputs(causal, padding).output("visible");
+
+        for (int l = 0; l < c.layers(); l++) {
+            String p = "layer" + l + ".";
+            String n1 = layerNorm(g, x, norm1Scale[l], norm1Bias[l], p + "norm1");
+            String q = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wq", wq[l], d, d)).output(p + "q"),
+                    splitHeads, p + "q");
+            String k = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wk", wk[l], d, kvd)).output(p + "k"),
+                    splitKvHeads, p + "k");
+            String v = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wv", wv[l], d, kvd)).output(p + "v"),
+                    splitKvHeads, p + "v");
+            String presentK = g.node("Concat").inputs(pastK[l], k).attr("axis", 2L).output("present." + l + ".key");
+            String presentV = g.node("Concat").inputs(pastV[l], v).attr("axis", 2L).output("present." + l + ".value");
+            String keysT = g.node("Transpose").inputs(presentK).attrInts("perm", 0, 1, 3, 2).output(p + "keys_t");
+            String queries = group > 1 ? g.node("Reshape").inputs(q, byKvHead).output(p + "q_grouped") : q;
+            String qk = g.node("MatMul").inputs(queries, keysT).output(p + "qk");
+            if (group > 1) {
+                qk = g.node("Reshape").inputs(qk, scoresByHead).output(p + "qk_by_head"); // [b, heads, s, T]
+            }
+            String scores = g.node("Mul").inputs(qk, scale).output(p + "scores");
+            String weights = g.node("Softmax").inputs(g.node("Where").inputs(visible, scores, masked)
+                    .output(p + "masked")).attr("axis", -1L).output(p + "attention");
+            if (group > 1) {
+                weights = g.node("Reshape").inputs(weights, scoresByKvHead).output(p + "attention_grouped");
+            }
+            String contextHeads = g.node("MatMul").inputs(weights, presentV).output(p + "context_heads");
+            if (group > 1) {
+                contextHeads = g.node("Reshape").inputs(contextHeads, contextByHead).output(p + "context_by_head");
+            }
+            String context = g.node("Reshape").inputs(g.node("Transpose").inputs(contextHeads)
+                    .attrInts("perm", 0, 2, 1, 3).output(p + "context_t"), mergeHeads).output(p + "context");
+            x = g.node("Add").inputs(x, g.node("MatMul").inputs(context, g.addInitializer(p + "wo", wo[l], d, d))
+                    .output(p + "attn_out")).output(p + "resid1");
+            String n2 = layerNorm(g, x, norm2Scale[l], norm2Bias[l], p + "norm2");
+            String hidden = g.node("Relu").inputs(g.node("Add").inputs(
+                    g.node("MatMul").inputs(n2, g.addInitializer(p + "w1", w1[l], d, c.ffnSize())).output(p + "ff1"),
+                    g.addInitializer(p + "b1", b1[l], c.ffnSize())).output(p + "ff1b")).output(p + "ff_act");
+            String ff = g.node("Add").inputs(
+                    g.node("MatMul").inputs(hidden, g.addInitializer(p + "w2", w2[l], c.ffnSize(), d)).output(p + "ff2"),
+                    g.addInitializer(p + "b2", b2[l], d)).output(p + "ff_out");
+            x = g.node("Add").inputs(x, ff).output(p + "resid2");
+        }
+        String out = layerNorm(g, x, finalScale, finalBias, "final_norm");
+        g.node("MatMul").inputs(out, g.addInitializer("lm_head", lmHead, d, c.vocabSize())).output("logits");
+        g.addOutput("logits", ElementType.FLOAT, "batch_size", "sequence_length", String.valueOf(c.vocabSize()));
+        for (int l = 0; l < c.layers(); l++) {
+            g.addOutput("present." + l + ".key", ElementType.FLOAT, "batch_size", String.valueOf(kvh),
+                    "total_sequence_length", String.valueOf(hd));
+            g.addOutput("present." + l + ".value", ElementType.FLOAT, "batch_size", String.valueOf(kvh),
+                    "total_sequence_length", String.valueOf(hd));
+        }
+        return g.toBytes();
+    }
+
+    private static String layerNorm(OnnxGraphBuilder g, String x, float[] scale, float[] bias, String name) {
+        return g.node("LayerNormalization").inputs(x, g.addInitializer(name + ".scale", scale, scale.length),
+                g.addInitializer(name + ".bias", bias, bias.length)).attr("axis", -1L).attr("epsilon", 1e-5f)
+                .output(name);
+    }
+
+    /** [b, s, width] to [b, heads, s, headDim]. */
+    private static String heads(OnnxGraphBuilder g, String x, String splitShape, String name) {
+        return g.node("Transpose").inputs(g.node("Reshape").inputs(x, splitShape).output(name + "_split"))
+                .attrInts("perm", 0, 2, 1, 3).output(name + "_heads");
+    }
+
+    /**
+     * Writes a model folder {@link OnnxLanguageModel} loads: {@code model.onnx}, {@code tokenizer.json},
+     * {@code config.json} (shape, context length, end-of-sequence id) and, for a chat template other than
+     * {@link ChatTemplate#PLAIN}, {@code tokenizer_config.json} naming it.
+     *
+     * @param eosTokenId the token that ends a reply, or -1 for none
+     * @throws AnimataException when the folder cannot be written
+     */
+    public void writeModelFolder(Path dir, String tokenizerJson, ChatTemplate template, int eosTokenId) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode cfg = json.createObjectNode();
+        cfg.put("model_type", "animata-tiny");
+        cfg.put("vocab_size", config.vocabSize());
+        cfg.put("hidden_size", config.hiddenSize());
+        cfg.put("num_attention_heads", config.heads());
+        cfg.put("num_key_value_heads", config.kvHeads());
+        cfg.put("num_hidden_layers", config.layers());
+        cfg.put("intermediate_size", config.ffnSize());
+        cfg.put("max_position_embeddings", config.maxPositions());
+        if (eosTokenId >= 0) {
+            cfg.put("eos_token_id", eosTokenId);
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("model.onnx"), toOnnx());
+            Files.writeString(dir.resolve("tokenizer.json"), tokenizerJson);
+            Files.writeString(dir.resolve("config.json"), cfg.toPrettyString());
+            if (template != ChatTemplate.PLAIN) {
+                ObjectNode tc = json.createObjectNode();
+                tc.put("animata_chat_template", template.name().toLowerCase(java.util.Locale.ROOT));
+                Files.writeString(dir.resolve("tokenizer_config.json"), tc.toPrettyString());
+            }
+        } catch (IOException e) {
+            throw new AnimataException("cannot write the model folder " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+}

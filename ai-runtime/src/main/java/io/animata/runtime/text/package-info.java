@@ -1,0 +1,12 @@
+/**
+ * Language models with streaming output: the {@link io.animata.runtime.text.LanguageModel} interface and its
+ * backends (ONNX decoders in the Hugging Face Optimum layout with a KV cache, OpenAI-compatible servers, a scripted
+ * stand-in), and what they share: {@link io.animata.runtime.text.GenerationRequest},
+ * {@link io.animata.runtime.text.SamplingConfig} and the {@link io.animata.runtime.text.Sampler},
+ * {@link io.animata.runtime.text.ChatTemplate}s, stop strings across token boundaries, and fitting a conversation
+ * into the context.
+ *
+ * <p>Threading: a model and its generations are stepped by one thread at a time, the AI worker the model is pinned
+ * to ({@link io.animata.runtime.TextGenerationQueue}) or a tool's thread. Nothing here touches game state.
+ */
+package io.animata.runtime.text;

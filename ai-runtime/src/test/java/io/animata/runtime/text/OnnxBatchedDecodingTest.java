@@ -1,0 +1,149 @@
+package io.animata.runtime.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.animata.runtime.onnx.DevicePreference;
+import io.animata.runtime.onnx.OnnxSessionConfig;
+import io.animata.runtime.AiRuntime;
+import io.animata.runtime.RunMode;
+import io.animata.runtime.TextGenerationQueue;
+import io.animata.runtime.testing.RecordingTextListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Concurrent generations decoded in one batched call per round give the text each gives alone. */
+class OnnxBatchedDecodingTest {
+    private static final List<String> PROMPTS = List.of("hello there traveller", "the forge is hot",
+            "can you fix my sword please ?", "what do you want", "gold coins and the mine north");
+
+    private static GenerationRequest request(int i, int maxTokens) {
+        return GenerationRequest.prompt(PROMPTS.get(i % PROMPTS.size())).optSampling(i % 2 == 0
+                ? SamplingConfig.GREEDY : SamplingConfig.builder().optTemperature(1.2f).build())
+                .optSeed(100 + i).optMaxTokens(maxTokens).build();
+    }
+
+    /** Starts generation i at round {@code joinAt[i]}; cancels generation {@code cancel} at round 6. */
+    private static List<String> batched(OnnxLanguageModel model, int[] maxTokens, int[] joinAt, int cancel) {
+        int n = maxTokens.length;
+        List<StringBuilder> texts = new ArrayList<>();
+        Generation[] all = new Generation[n];
+        for (int i = 0; i < n; i++) {
+            texts.add(new StringBuilder());
+        }
+        List<Integer> active = new ArrayList<>();
+        Generation[] batch = new Generation[n];
+        StepStatus[] statuses = new StepStatus[n];
+        RuntimeException[] errors = new RuntimeException[n];
+        for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < n; i++) {
+                if (joinAt[i] == round) {
+                    all[i] = model.start(request(i, maxTokens[i]), texts.get(i)::append);
+                    active.add(i);
+                }
+            }
+            if (round == 6 && active.contains(cancel)) {
+                all[cancel].close();
+                active.remove(Integer.valueOf(cancel));
+            }
+            if (active.isEmpty() && round > 10) {
+                break;
+            }
+            for (int k = 0; k < active.size(); k++) {
+                batch[k] = all[active.get(k)];
+            }
+            model.stepAll(batch, active.size(), statuses, errors);
+            List<Integer> still = new ArrayList<>();
+            for (int k = 0; k < active.size(); k++) {
+                assertNull(errors[k]);
+                if (statuses[k] == StepStatus.DONE) {
+                    all[active.get(k)].close();
+                } else {
+                    still.add(active.get(k));
+                }
+            }
+            active = still;
+        }
+        List<String> out = new ArrayList<>();
+        texts.forEach(t -> out.add(t.toString()));
+        return out;
+    }
+
+    @Test
+    void batchedRoundsGiveEachGenerationsSoloText(@TempDir Path dir) {
+        batchedEqualsSolo(TinyModels.write(dir, 9, 256));
+    }
+
+    @Test
+    void batchedRoundsWithGroupedQueryAttentionGiveEachGenerationsSoloText(@TempDir Path dir) {
+        batchedEqualsSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 9));
+    }
+
+    private static void batchedEqualsSolo(Path folder) {
+        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder)
+                .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
+            int[] maxTokens = {30, 8, 25, 40, 17};
+            int[] joinAt = {0, 0, 3, 5, 12};
+            int cancel = 3;
+            List<String> together = batched(model, maxTokens, joinAt, cancel);
+            long rounds = model.batchedRounds();
+            assertTrue(rounds >= 15, "rounds decoded as batches: " + rounds);
+            assertTrue(model.repacks() >= 3 && model.repacks() <= rounds / 2,
+                    "the cache is re-packed only when members change: " + model.repacks() + " of " + rounds);
+            for (int i = 0; i < maxTokens.length; i++) {
+                String alone = model.generate(request(i, maxTokens[i]), TextSink.NONE, null).text();
+                if (i == cancel) {
+                    assertTrue(alone.startsWith(together.get(i)), "the cancelled one stopped early: " + together.get(i));
+                } else {
+                    assertEquals(alone, together.get(i), "generation " + i);
+                }
+            }
+        }
+    }
+
+    private static List<String> throughTheQueue(Path folder) {
+        List<String> out = new ArrayList<>();
+        try (AiRuntime runtime = AiRuntime.builder().setMode(RunMode.LOCKSTEP)
+                .optLockstepTimeout(Duration.ofSeconds(30)).build()) {
+            OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder)
+                    .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build();
+            TextGenerationQueue queue = runtime.textQueue(model);
+            RecordingTextListener listener = new RecordingTextListener(runtime);
+            runtime.beginFrame(1);
+            for (int i = 0; i < 4; i++) {
+                queue.submit(request(i, 20), listener, i);
+            }
+            runtime.endFrame(1);
+            long tick = 1;
+            while (listener.ended.size() + listener.failed.size() < 4 && tick < 500) {
+                tick++;
+                runtime.beginFrame(tick);
+                runtime.endFrame(tick);
+            }
+            for (int i = 0; i < 4; i++) {
+                out.add(listener.text(i));
+            }
+            out.add(String.join("|", listener.events));
+            assertTrue(model.batchedRounds() > 0);
+        }
+        return out;
+    }
+
+    @Test
+    void concurrentConversationsThroughTheRuntimeMatchSoloAndRepeatFrameForFrame(@TempDir Path dir) {
+        Path folder = TinyModels.write(dir, 10, 256);
+        List<String> first = throughTheQueue(folder);
+        assertEquals(first, throughTheQueue(folder), "lockstep: the same text in the same frames");
+        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder)
+                .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
+            for (int i = 0; i < 4; i++) {
+                assertEquals(model.generate(request(i, 20), TextSink.NONE, null).text(), first.get(i), "conversation " + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package io.animata.runtime.text;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.animata.runtime.AnimataException;
+import io.animata.runtime.onnx.DevicePreference;
+import io.animata.runtime.onnx.OnnxSessionConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The ONNX decoder backend on a TinyDecoder in the Optimum layout, with a word-level tokenizer.json. */
+class OnnxLanguageModelTest {
+    private static final OnnxSessionConfig CPU = new OnnxSessionConfig(1, DevicePreference.CPU, 0);
+
+    private static OnnxLanguageModel load(Path dir) {
+        return OnnxLanguageModel.builder().setModelFolder(dir).optSessionConfig(CPU).build();
+    }
+
+    private static GenerationRequest chat(SamplingConfig sampling, long seed, int maxTokens) {
+        return GenerationRequest.chat(List.of(ChatMessage.system("You are Mira, a blacksmith."),
+                ChatMessage.user("Hello there, can you fix my sword?"))).optSampling(sampling).optSeed(seed)
+                .optMaxTokens(maxTokens).build();
+    }
+
+    @Test
+    void readsTheLayoutTemplateAndEndTokensFromTheFolder(@TempDir Path dir) {
+        try (OnnxLanguageModel model = load(TinyModels.write(dir, 1, 128))) {
+            assertEquals(ChatTemplate.CHATML, model.chatTemplate());
+            assertEquals(128, model.contextLength());
+            assertEquals(TinyModels.config(128).vocabSize(), model.vocabSize());
+            assertArrayEquals(new int[] {TinyModels.EOS}, model.eosTokenIds());
+            assertEquals("cpu", model.device());
+        }
+    }
+
+    /** Decoding with the KV cache, a few tokens then one at a time, gives the logits of the whole sequence at once. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void kvCacheGivesTheLogitsOfDecodingWithoutIt(long seed, @TempDir Path dir) {
+        try (OnnxLanguageModel model = load(TinyModels.write(dir, seed, 128))) {
+            int vocab = model.vocabSize();
+            Random random = new Random(seed);
+            int[] tokens = new int[24];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = random.nextInt(vocab);
+            }
+            float[] full = model.logitsWithoutCache(tokens);
+            assertEquals(tokens.length * vocab, full.length);
+            try (OnnxLanguageModel.KvDecoder decoder = model.decoder()) {
+                float[] prefix = decoder.append(java.util.Arrays.copyOf(tokens, 9));
+                assertClose(full, 0, prefix, 9 * vocab);
+                for (int i = 9; i < tokens.length; i++) {
+                    float[] step = decoder.append(tokens[i]);
+                    assertEquals(vocab, step.length);
+                    assertClose(full, i * vocab, step, vocab);
+                }
+                assertEquals(tokens.length, decoder.length());
+            }
+        }
+    }
+
+    @Test
+    void groupedQueryAttentionKeepsAFewerHeadedCacheAndTheSameLogits(@TempDir Path dir) {
+        try (OnnxLanguageModel model = load(TinyModels.write(dir, TinyModels.gqaConfig(128), 3))) {
+            int vocab = model.vocabSize();
+            int[] tokens = new int[16];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = (i * 7 + 3) % vocab;
+            }
+            float[] full = model.logitsWithoutCache(tokens);
+            try (OnnxLanguageModel.KvDecoder decoder = model.decoder()) {
+                assertClose(full, 0, decoder.append(java.util.Arrays.copyOf(tokens, 5)), 5 * vocab);
+                for (int i = 5; i < tokens.length; i++) {
+                    assertClose(full, i * vocab, decoder.append(tokens[i]), vocab);
+                }
+            }
+            assertFalse(model.generate(chat(SamplingConfig.GREEDY, 1, 10), TextSink.NONE, null).text().isEmpty());
+        }
+    }
+
+    private static void assertClose(float[] expected, int offset, float[] actual, int n) {
+        float worst = 0;
+        for (int i = 0; i < n; i++) {
+            worst = Math.max(worst, Math.abs(expected[offset + i] - actual[i]));
+        }
+        assertTrue(worst < 1e-4f, "largest difference " + worst);
+    }
+
+    @Test
+    void greedyOutputIsDeterministicAcrossRunsAndLoads(@TempDir Path dir) {
+        Path folder = TinyModels.write(dir, 4, 128);
+        GenerationResult first;
+        GenerationResult second;
+        GenerationResult reloaded;
+        try (OnnxLanguageModel model = load(folder)) {
+            first = model.generate(chat(SamplingConfig.GREEDY, 1, 20), TextSink.NONE, null);
+            second = model.generate(chat(SamplingConfig.GREEDY, 99, 20), TextSink.NONE, null);
+        }
+        try (OnnxLanguageModel model = load(folder)) {
+            reloaded = model.generate(chat(SamplingConfig.GREEDY, 5, 20), TextSink.NONE, null);
+        }
+        assertFalse(first.text().isBlank());
+        assertEquals(first.text(), second.text(), "greedy ignores the seed");
+        assertEquals(first.text(), reloaded.text());
+        assertEquals(first.generatedTokens(), reloaded.generatedTokens());
+        assertTrue(first.promptTokens() > 10, "the rendered prompt: " + first.promptTokens());
+    }
+
+    @Test
+    void seededSamplingRepeatsAndAnotherSeedDiffers(@TempDir Path dir) {
+        SamplingConfig hot = SamplingConfig.builder().optTemperature(1.5f).optTopK(0).optTopP(1f).build();
+        try (OnnxLanguageModel model = load(TinyModels.write(dir, 5, 128))) {
+            String a = model.generate(chat(hot, 11, 30), TextSink.NONE, null).text();
+            String b = model.generate(chat(hot, 11, 30), TextSink.NONE, null).text();
+            String c = model.generate(chat(hot, 12, 30), TextSink.NONE, null).text();
+            assertEquals(a, b);
+            assertNotEquals(a, c);
+        }
+    }
+
+    @Test
+    void streamedPiecesMakeTheWholeReplyAndMaxTokensEndsIt(@TempDir Path dir) {
+        SamplingConfig hot = SamplingConfig.builder().optTemperature(1.5f).optTopK(0).optTopP(1f).build();
+        try (OnnxLanguageModel model = load(TinyModels.write(dir, 6, 128))) {
+            List<String> pieces = new ArrayList<>();
+            GenerationResult r = model.generate(GenerationRequest.prompt("the forge is").optSampling(hot)
+                    .optSeed(3).optMaxTokens(7).build(), piece -> pieces.add(piece.toString()), null);
+            assertEquals(String.join("", pieces), r.text());
+            assertTrue(r.generatedTokens() <= 7);
+            if (r.finishReason() == FinishReason.LENGTH) {
+                assertEquals(7, r.generatedTokens());
+            }
+        }
+    }
+
+    @Test
+    void aStopStringEndsTheReplyAndIsNotShown(@TempDir Path dir) {
+        try (OnnxLanguageModel model = load(TinyModels.write(dir, 4, 128))) {
+            String free = model.generate(GenerationRequest.prompt("hello there").optSampling(SamplingConfig.GREEDY)
+                    .optMaxTokens(12).build(), TextSink.NONE, null).text();
+            String[] words = free.strip().split(" ");
+            if (words.length >= 3) {
+                String stop = " " + words[1];
+                GenerationResult cut = model.generate(GenerationRequest.prompt("hello there")
+                        .optSampling(SamplingConfig.GREEDY).optMaxTokens(12).optStopStrings(List.of(stop)).build(),
+                        TextSink.NONE, null);
+                assertEquals(free.substring(0, free.indexOf(stop)), cut.text());
+                assertEquals(FinishReason.STOP, cut.finishReason());
+            }
+        }
+    }
+
+    @Test
+    void aConversationLongerThanTheContextStillGetsAReply(@TempDir Path dir) {
+        try (OnnxLanguageModel model = load(TinyModels.write(dir, 7, 64))) {
+            List<ChatMessage> conversation = new ArrayList<>();
+            conversation.add(ChatMessage.system("You are Mira, a blacksmith."));
+            for (int i = 0; i < 30; i++) {
+                conversation.add(ChatMessage.user("can you fix my sword please ?"));
+                conversation.add(ChatMessage.assistant("yes , the forge is hot ."));
+            }
+            conversation.add(ChatMessage.user("what do you want ?"));
+            GenerationResult r = model.generate(GenerationRequest.chat(conversation).optMaxTokens(10)
+                    .optSampling(SamplingConfig.GREEDY).build(), TextSink.NONE, null);
+            assertTrue(r.promptTokens() + 10 <= 64, "prompt " + r.promptTokens());
+            assertTrue(r.generatedTokens() > 0);
+        }
+    }
+
+    @Test
+    void cancellingStopsBetweenSteps(@TempDir Path dir) {
+        try (OnnxLanguageModel model = load(TinyModels.write(dir, 8, 128))) {
+            Cancellation cancel = new Cancellation();
+            List<String> pieces = new ArrayList<>();
+            GenerationResult r = model.generate(GenerationRequest.prompt("w1 w2 w3").optMaxTokens(60)
+                    .optSampling(SamplingConfig.builder().optTemperature(2f).optTopK(0).optTopP(1f).build()).build(),
+                    piece -> {
+                        pieces.add(piece.toString());
+                        if (pieces.size() == 3) {
+                            cancel.cancel();
+                        }
+                    }, cancel);
+            assertEquals(FinishReason.CANCELLED, r.finishReason());
+            assertEquals(3, pieces.size());
+        }
+    }
+
+    @Test
+    void missingFilesAreExplained(@TempDir Path dir) throws Exception {
+        AnimataException noModel = assertThrows(AnimataException.class, () -> load(dir));
+        assertTrue(noModel.getMessage().contains("no ONNX decoder in"), noModel.getMessage());
+        Path folder = TinyModels.write(dir.resolve("m"), 1, 32);
+        Files.delete(folder.resolve("tokenizer.json"));
+        AnimataException noTokenizer = assertThrows(AnimataException.class, () -> load(folder));
+        assertTrue(noTokenizer.getMessage().contains("tokenizer file not found"), noTokenizer.getMessage());
+        AnimataException notDecoder = assertThrows(AnimataException.class,
+                () -> OnnxLanguageModel.builder().setModelFolder(Path.of(System.getProperty("animata.root"),
+                        "ai-runtime/src/test/resources/models/tiny-policy.onnx")).optSessionConfig(CPU).build());
+        assertTrue(notDecoder.getMessage().contains("tokenizer file not found")
+                || notDecoder.getMessage().contains("not a decoder"), notDecoder.getMessage());
+    }
+}
