@@ -17,7 +17,7 @@ import java.util.List;
  * @param ticks ticks played
  * @param firstVisit per cell, the tick at whose end the bot was first in it (0 for the start), -1 if never
  * @param visits per cell, the ticks the bot ended in it
- * @param heldTicks per cell, the ticks the bot pushed but moved less than 2 cm
+ * @param heldTicks per cell, the ticks at whose end the bot had pushed for half a second and moved less than 10 cm
  * @param stuck stuck events ({@link StuckDetector})
  * @param outOfBounds events of kind {@value #OUTSIDE_MAP} (the body's centre left the map; the cell is the last one
  *     it was in) or {@value #INSIDE_SOLID} (the centre is inside a solid tile; the cell is that tile)

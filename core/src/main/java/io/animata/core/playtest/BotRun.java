@@ -52,8 +52,10 @@ import java.util.function.Consumer;
 public final class BotRun implements AutoCloseable {
     /** The bot's radius, metres (the nav agent's). */
     public static final float BOT_RADIUS = NavArena.AGENT_RADIUS;
-    /** Movement per tick under which a pushing bot counts as held, metres. */
-    static final float HELD_DISTANCE = 0.02f;
+    /** Ticks over which a pushing bot that hardly moves counts as held (for the held heatmap). */
+    static final int HELD_TICKS = 5;
+    /** Movement over {@link #HELD_TICKS} under which it counts as held, metres. */
+    static final float HELD_DISTANCE = 0.1f;
 
     private final PlaytestLevel level;
     private final int bot;
@@ -77,6 +79,10 @@ public final class BotRun implements AutoCloseable {
     private final int[] firstVisit;
     private final int[] visits;
     private final int[] heldTicks;
+    private final float[] recentX = new float[HELD_TICKS];
+    private final float[] recentY = new float[HELD_TICKS];
+    private int recent;
+    private int pushStreak;
     private final List<BotResult.Event> stuckEvents = new ArrayList<>();
     private final List<BotResult.Event> boundsEvents = new ArrayList<>();
     private int stuckCount;
@@ -280,11 +286,7 @@ public final class BotRun implements AutoCloseable {
             }
             visits[cell]++;
             explorer.visit(cell);
-            float dx = nx - x;
-            float dy = ny - y;
-            if (pushed && dx * dx + dy * dy < HELD_DISTANCE * HELD_DISTANCE) {
-                heldTicks[cell]++;
-            }
+            held(nx, ny, pushed);
             if (stuck.update(nx, ny, pushed)) {
                 stuckCount++;
                 record(stuckEvents, BotResult.STUCK, nx, ny, cell);
@@ -294,6 +296,20 @@ public final class BotRun implements AutoCloseable {
         }
         tick++;
         return tick < ticks;
+    }
+
+    /** Counts a held tick: pushed on each of the last {@link #HELD_TICKS} ticks and moved under 10 cm. */
+    private void held(float x, float y, boolean pushed) {
+        int slot = recent % HELD_TICKS;
+        float dx = x - recentX[slot];
+        float dy = y - recentY[slot];
+        pushStreak = pushed ? pushStreak + 1 : 0;
+        if (pushStreak > HELD_TICKS && dx * dx + dy * dy < HELD_DISTANCE * HELD_DISTANCE) {
+            heldTicks[cell]++;
+        }
+        recentX[slot] = x;
+        recentY[slot] = y;
+        recent++;
     }
 
     private void observe() {
@@ -322,6 +338,7 @@ public final class BotRun implements AutoCloseable {
         cell = to;
         lastCell = to;
         stuck.reset();
+        pushStreak = 0;
         respawns++;
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Deduplicates exceptions from game code by signature: the exception's class and its top {@value #SIGNATURE_FRAMES}
- * stack frames (class, method, line). The first occurrence keeps its message, frames, tick and position.
+ * stack frames (class, method, line) in the game's code (above the bot run, so the same on threads and in worker
+ * processes). The first occurrence keeps its message, game frames, tick and position.
  *
  * <p>Threading: one thread. Allocates only when an exception is recorded.
  */
@@ -35,7 +36,7 @@ final class CrashLog {
         if (e == null) {
             List<String> frames = new ArrayList<>();
             StackTraceElement[] st = error.getStackTrace();
-            for (int i = 0; i < Math.min(SHOWN_FRAMES, st.length); i++) {
+            for (int i = 0; i < Math.min(SHOWN_FRAMES, gameFrames(st)); i++) {
                 frames.add(st[i].toString());
             }
             e = new Entry(new BotResult.Crash(shortId(key), error.getClass().getName(),
@@ -59,11 +60,24 @@ final class CrashLog {
     static String signatureText(Throwable error) {
         StringBuilder sb = new StringBuilder(error.getClass().getName());
         StackTraceElement[] st = error.getStackTrace();
-        for (int i = 0; i < Math.min(SIGNATURE_FRAMES, st.length); i++) {
+        for (int i = 0; i < Math.min(SIGNATURE_FRAMES, gameFrames(st)); i++) {
             sb.append(" @ ").append(st[i].getClassName()).append('.').append(st[i].getMethodName()).append(':')
                     .append(st[i].getLineNumber());
         }
         return sb.toString();
+    }
+
+    /**
+     * @return how many frames from the top belong to the game's code: those above the bot run that called the hook
+     *     (below it, the frames depend on the runner: a thread pool, a worker process)
+     */
+    static int gameFrames(StackTraceElement[] stack) {
+        for (int i = 0; i < stack.length; i++) {
+            if (stack[i].getClassName().equals(BotRun.class.getName())) {
+                return i;
+            }
+        }
+        return stack.length;
     }
 
     /** @return 12 hex digits of the SHA-256 of a signature text: the same on every machine and run */

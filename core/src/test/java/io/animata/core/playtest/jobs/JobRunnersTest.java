@@ -66,7 +66,7 @@ class JobRunnersTest {
     void aPlaytestSplitOverProcessesGivesTheSameReport() {
         Box2dTests.init();
         Path levels = Path.of(System.getProperty("animata.root", "..")).resolve("assets/levels/playtest");
-        Playtest playtest = Playtest.builder().setLevel(PlaytestLevel.read(levels.resolve("wall-gap.txt"), null))
+        Playtest playtest = Playtest.builder().setLevel(PlaytestLevel.read(levels.resolve("faulty-plate.txt"), null))
                 .optBots(3).optSeed(4).optSettings(PlaytestSettings.builder().optSeconds(20).build()).build();
         String threads;
         try (JobRunner runner = JobRunner.threads(2)) {
