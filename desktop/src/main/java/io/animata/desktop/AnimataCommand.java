@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             TrainCommand.class,
             LevelsCommand.class,
+            PlaytestCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AnimataCommand implements Callable<Integer> {
