@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             LevelsCommand.class,
             PlaytestCommand.class,
+            BalanceCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AnimataCommand implements Callable<Integer> {
