@@ -2,8 +2,11 @@ package io.animata.desktop;
 
 import io.animata.core.playtest.balance.Balance;
 import io.animata.core.playtest.balance.BalanceConfig;
+import io.animata.core.playtest.balance.BalanceJobType;
 import io.animata.core.playtest.balance.BalanceReport;
+import io.animata.core.playtest.jobs.JobFiles;
 import io.animata.core.playtest.jobs.JobRunner;
+import io.animata.core.playtest.jobs.JobWorker;
 import io.animata.desktop.balance.BalanceChart;
 import io.animata.desktop.balance.BalancePage;
 import io.animata.runtime.AnimataException;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Spec;
  * {@code animata balance}: plays M matches of the built-in arena game between two or more configurations (unit stats
  * and controllers, from a JSON config) in parallel headless worlds, and writes {@code balance.json},
  * {@code matrix.png} and {@code balance.html}; prints a summary and, last,
- * {@code RESULT matches=... max_imbalance=... matches_per_s=...}.
+ * {@code RESULT matches=... max_imbalance=... matches_per_s=...}. {@code --emit-jobs FILE} writes the matches'
+ * job requests for a run elsewhere instead, and {@code --results FILE} makes the report from the answers of such a
+ * run.
  *
  * <p>Threading: runs on the caller's thread; matches run on the job runner's threads or processes.
  */
@@ -58,8 +63,19 @@ public final class BalanceCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (made if missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (made if missing); required unless "
+            + "--emit-jobs.")
     Path out;
+
+    @Option(names = "--emit-jobs", paramLabel = "FILE",
+            description = "Write one job request per match (JSON lines) to FILE and stop, to run them elsewhere with "
+                    + "io.animata.core.playtest.jobs.JobWorker.")
+    Path emitJobs;
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "Do not play: read the matches' answer lines (from JobWorker runs of --emit-jobs) from FILE "
+                    + "and write the report from them.")
+    Path results;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the machine's cores).")
     Integer threads;
@@ -80,12 +96,24 @@ public final class BalanceCommand implements Callable<Integer> {
         if ((threads != null && threads < 1) || workers < 0) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1 and --workers not negative");
         }
+        if (out == null && emitJobs == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+        }
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
         PrintWriter o = spec.commandLine().getOut();
         BalanceConfig cfg = BalanceConfig.read(config);
         Balance balance = Balance.builder().setConfig(cfg).optMatches(matches).optSeed(seed).build();
+        if (emitJobs != null) {
+            JobFiles.writeRequests(emitJobs, new BalanceJobType(), balance.jobs());
+            o.printf(Locale.ROOT, "wrote %d job requests to %s; answer them with%n  java -cp animata.jar %s < %s > "
+                    + "answers.txt%nthen write the report with the same options and --results answers.txt --out DIR%n",
+                    matches, emitJobs, JobWorker.class.getName(), emitJobs);
+            o.printf(Locale.ROOT, "RESULT jobs=%d%n", matches);
+            o.flush();
+            return 0;
+        }
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         o.printf(Locale.ROOT, "balance of %s: %d matches over %d pairs, seed %d, %s%n",
                 String.join(", ", cfg.configs().stream().map(c -> c.name()).toList()), matches,
@@ -93,8 +121,12 @@ public final class BalanceCommand implements Callable<Integer> {
         o.flush();
         long started = System.nanoTime();
         BalanceReport report;
-        try (JobRunner runner = workers > 0 ? JobRunner.processes(workers) : JobRunner.threads(nThreads)) {
-            report = run(balance, runner);
+        if (results != null) {
+            report = balance.report(JobFiles.readResults(results, new BalanceJobType(), matches));
+        } else {
+            try (JobRunner runner = workers > 0 ? JobRunner.processes(workers) : JobRunner.threads(nThreads)) {
+                report = run(balance, runner);
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         try {

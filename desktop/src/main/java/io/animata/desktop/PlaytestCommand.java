@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.animata.core.playtest.BotResult;
 import io.animata.core.playtest.Playtest;
+import io.animata.core.playtest.PlaytestJobType;
 import io.animata.core.playtest.PlaytestLevel;
 import io.animata.core.playtest.PlaytestReport;
 import io.animata.core.playtest.PlaytestSettings;
+import io.animata.core.playtest.jobs.JobFiles;
 import io.animata.core.playtest.jobs.JobRunner;
+import io.animata.core.playtest.jobs.JobWorker;
 import io.animata.desktop.playtest.PlaytestImages;
 import io.animata.desktop.playtest.PlaytestPage;
 import io.animata.runtime.AnimataException;
@@ -39,7 +42,9 @@ import picocli.CommandLine.Spec;
  * each on threads (or {@code --workers} child processes), and writes {@code report.json}, {@code coverage.png},
  * {@code stuck.png} and {@code report.html}; prints a summary and, last,
  * {@code RESULT coverage=... stuck=... out_of_bounds=... unreachable_regions=... crashes=...}. With
- * {@code --replay BOT:TICK} it replays one bot to one tick instead and prints what happened then.
+ * {@code --replay BOT:TICK} it replays one bot to one tick instead and prints what happened then; with
+ * {@code --emit-jobs FILE} it writes the bots' job requests for a run elsewhere, and {@code --results FILE} makes the
+ * report from the answers of such a run.
  *
  * <p>Threading: runs on the caller's thread; bots run on the job runner's threads or processes.
  */
@@ -78,7 +83,7 @@ public final class PlaytestCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (made if missing); required unless "
-            + "--replay.")
+            + "--replay or --emit-jobs.")
     Path out;
 
     @Option(names = "--controller", paramLabel = "NAME", defaultValue = "heuristic",
@@ -114,6 +119,16 @@ public final class PlaytestCommand implements Callable<Integer> {
                     + "position and what happened then, with stack traces, instead of playtesting.")
     String replay;
 
+    @Option(names = "--emit-jobs", paramLabel = "FILE",
+            description = "Write one job request per bot (JSON lines) to FILE and stop, to run them elsewhere with "
+                    + "io.animata.core.playtest.jobs.JobWorker.")
+    Path emitJobs;
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "Do not play: read the bots' answer lines (from JobWorker runs of --emit-jobs) from FILE "
+                    + "and write the report from them.")
+    Path results;
+
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
@@ -135,6 +150,15 @@ public final class PlaytestCommand implements Callable<Integer> {
         if (replay != null) {
             return replay(playtest, o);
         }
+        if (emitJobs != null) {
+            JobFiles.writeRequests(emitJobs, new PlaytestJobType(), playtest.jobs());
+            o.printf(Locale.ROOT, "wrote %d job requests to %s; answer them with%n  java -cp animata.jar %s < %s > "
+                    + "answers.txt%nthen write the report with the same options and --results answers.txt --out DIR%n",
+                    bots, emitJobs, JobWorker.class.getName(), emitJobs);
+            o.printf(Locale.ROOT, "RESULT jobs=%d%n", bots);
+            o.flush();
+            return 0;
+        }
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // the pictures are drawn off-screen
         }
@@ -146,8 +170,12 @@ public final class PlaytestCommand implements Callable<Integer> {
                 playtest.settings().controller(), workers > 0 ? workers + " worker processes" : nThreads + " threads");
         o.flush();
         PlaytestReport report;
-        try (JobRunner runner = workers > 0 ? JobRunner.processes(workers) : JobRunner.threads(nThreads)) {
-            report = run(playtest, runner);
+        if (results != null) {
+            report = playtest.report(JobFiles.readResults(results, new PlaytestJobType(), bots));
+        } else {
+            try (JobRunner runner = workers > 0 ? JobRunner.processes(workers) : JobRunner.threads(nThreads)) {
+                report = run(playtest, runner);
+            }
         }
         double playSeconds = (System.nanoTime() - started) / 1e9;
 
@@ -198,7 +226,7 @@ public final class PlaytestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--controller must be heuristic or policy, was "
                     + controller);
         }
-        if (out == null && replay == null) {
+        if (out == null && replay == null && emitJobs == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
         }
         if (replay != null && !replay.matches("\\d+:\\d+")) {

@@ -90,6 +90,27 @@ class BalanceCommandTest {
     }
 
     @Test
+    void jobsEmittedAndAnsweredElsewhereGiveTheSameReport() throws Exception {
+        String[] base = {"balance", "--config", sample().toString(), "--matches", "12", "--seed", "3",
+            "--no-progress"};
+        Path jobs = dir.resolve("jobs.jsonl");
+        Run emitted = run(concat(base, "--emit-jobs", jobs.toString()));
+        assertEquals("RESULT jobs=12", emitted.lastLine());
+        java.io.ByteArrayOutputStream answers = new java.io.ByteArrayOutputStream();
+        try (java.io.InputStream in = Files.newInputStream(jobs)) {
+            new io.animata.core.playtest.jobs.JobWorker().serve(in, new java.io.PrintStream(answers, true,
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path answerFile = dir.resolve("answers.txt");
+        Files.write(answerFile, answers.toByteArray());
+        assertEquals(0, run(concat(base, "--results", answerFile.toString(), "--out", dir.resolve("merged")
+                .toString())).code());
+        assertEquals(0, run(concat(base, "--out", dir.resolve("direct").toString())).code());
+        assertEquals(Files.readString(dir.resolve("direct/balance.json")),
+                Files.readString(dir.resolve("merged/balance.json")));
+    }
+
+    @Test
     void errors() throws Exception {
         assertEquals(2, run("balance", "--config", sample().toString()).code());
         assertEquals(2, run("balance", "--config", sample().toString(), "--out", "x", "--matches", "0").code());

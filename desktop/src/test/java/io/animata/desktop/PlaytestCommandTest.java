@@ -127,6 +127,28 @@ class PlaytestCommandTest {
     }
 
     @Test
+    void jobsEmittedAndAnsweredElsewhereGiveTheSameReport() throws Exception {
+        String[] base = {"playtest", "--level", level("wall-gap").toString(), "--bots", "3", "--seconds", "20",
+            "--seed", "8", "--no-progress"};
+        Path jobs = dir.resolve("jobs.jsonl");
+        Run emitted = run(concat(base, "--emit-jobs", jobs.toString()));
+        assertEquals(0, emitted.code(), emitted.err());
+        assertEquals("RESULT jobs=3", emitted.lastLine());
+        java.io.ByteArrayOutputStream answers = new java.io.ByteArrayOutputStream();
+        try (java.io.InputStream in = Files.newInputStream(jobs)) {
+            new io.animata.core.playtest.jobs.JobWorker().serve(in, new java.io.PrintStream(answers, true,
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path answerFile = dir.resolve("answers.txt");
+        Files.write(answerFile, answers.toByteArray());
+        assertEquals(0, run(concat(base, "--results", answerFile.toString(), "--out", dir.resolve("merged")
+                .toString())).code());
+        assertEquals(0, run(concat(base, "--out", dir.resolve("direct").toString())).code());
+        assertEquals(Files.readString(dir.resolve("direct/report.json")),
+                Files.readString(dir.resolve("merged/report.json")));
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(2, run("playtest", "--level", level("open").toString()).code());
         assertEquals(2, run("playtest", "--level", level("open").toString(), "--out", "x", "--bots", "0").code());

@@ -88,9 +88,21 @@ public final class Playtest {
      */
     public PlaytestReport run(JobRunner runner, IntConsumer progress) {
         try (PlaytestJobType type = new PlaytestJobType()) {
-            List<BotResult> results = runner.run(type, jobs(), progress);
-            return PlaytestReport.merge(level, seed, settings, results);
+            return report(runner.run(type, jobs(), progress));
         }
+    }
+
+    /**
+     * @param results the bots' results in bot order, however they were run (e.g. read back with
+     *     {@code JobFiles.readResults} after a run elsewhere)
+     * @return the report
+     */
+    public PlaytestReport report(List<BotResult> results) {
+        if (results.size() != bots) {
+            throw new AnimataException("a playtest of " + bots + " bots needs " + bots + " results, got "
+                    + results.size());
+        }
+        return PlaytestReport.merge(level, seed, settings, results);
     }
 
     /**

@@ -82,9 +82,20 @@ public final class Balance {
      * @throws AnimataException when a match fails
      */
     public BalanceReport run(JobRunner runner, IntConsumer progress) {
-        List<MatchJob> jobs = jobs();
-        List<MatchResult> results = runner.run(new BalanceJobType(), jobs, progress);
-        return BalanceReport.analyse(config, seed, jobs, results);
+        return report(runner.run(new BalanceJobType(), jobs(), progress));
+    }
+
+    /**
+     * @param results the matches' results in match order, however they were run (e.g. read back with
+     *     {@code JobFiles.readResults} after a run elsewhere)
+     * @return the report
+     */
+    public BalanceReport report(List<MatchResult> results) {
+        if (results.size() != matches) {
+            throw new AnimataException("a balance run of " + matches + " matches needs " + matches + " results, got "
+                    + results.size());
+        }
+        return BalanceReport.analyse(config, seed, jobs(), results);
     }
 
     /** Builds a {@link Balance}. Required: {@link #setConfig}. Not thread-safe. */

@@ -1,8 +1,6 @@
 package io.animata.core.playtest.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.animata.runtime.AnimataException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -84,7 +82,6 @@ public final class ProcessJobRunner implements JobRunner {
         if (n == 0) {
             return results;
         }
-        ObjectMapper json = JobJson.mapper();
         JsonNode[] answers = new JsonNode[n];
         int count = Math.min(workers, n);
         AtomicInteger done = new AtomicInteger();
@@ -107,9 +104,9 @@ public final class ProcessJobRunner implements JobRunner {
                 StringBuilder err = new StringBuilder();
                 stderr[w] = err;
                 int worker = w;
-                threads.add(start("animata-worker-" + w + "-in", () -> feed(p, type, specs, worker, count, json)));
+                threads.add(start("animata-worker-" + w + "-in", () -> feed(p, type, specs, worker, count)));
                 threads.add(start("animata-worker-" + w + "-out", () -> collect(p.getInputStream(), answers, done,
-                        progress, json)));
+                        progress)));
                 threads.add(start("animata-worker-" + w + "-err", () -> drain(p.getErrorStream(), err)));
             }
             for (Thread t : threads) {
@@ -148,12 +145,7 @@ public final class ProcessJobRunner implements JobRunner {
                 throw new AnimataException("job " + i + " failed in worker process " + w + ": "
                         + answer.get("error").asText());
             }
-            try {
-                results.add(json.treeToValue(answer.get("result"), type.resultType()));
-            } catch (IOException e) {
-                throw new AnimataException("job " + i + ": cannot read the worker's result as "
-                        + type.resultType().getSimpleName() + ": " + e.getMessage(), e);
-            }
+            results.add(JobJson.result(answer, type.resultType()));
         }
         return results;
     }
@@ -169,15 +161,10 @@ public final class ProcessJobRunner implements JobRunner {
         return t;
     }
 
-    private static <S> void feed(Process p, JobType<S, ?> type, List<S> specs, int worker, int count,
-            ObjectMapper json) {
+    private static <S> void feed(Process p, JobType<S, ?> type, List<S> specs, int worker, int count) {
         try (Writer out = new BufferedWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8))) {
             for (int i = worker; i < specs.size(); i += count) {
-                ObjectNode request = json.createObjectNode();
-                request.put("type", type.getClass().getName());
-                request.put("index", i);
-                request.set("spec", json.valueToTree(specs.get(i)));
-                out.write(json.writeValueAsString(request));
+                out.write(JobJson.request(type, i, specs.get(i)));
                 out.write('\n');
             }
         } catch (IOException e) {
@@ -185,15 +172,14 @@ public final class ProcessJobRunner implements JobRunner {
         }
     }
 
-    private static void collect(InputStream in, JsonNode[] answers, AtomicInteger done, IntConsumer progress,
-            ObjectMapper json) {
+    private static void collect(InputStream in, JsonNode[] answers, AtomicInteger done, IntConsumer progress) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.startsWith(JobJson.RESULT_PREFIX)) {
                     continue;
                 }
-                JsonNode answer = json.readTree(line.substring(JobJson.RESULT_PREFIX.length()));
+                JsonNode answer = JobJson.parseAnswer(line);
                 int index = answer.path("index").asInt(-1);
                 if (index >= 0 && index < answers.length) {
                     answers[index] = answer;
@@ -203,8 +189,8 @@ public final class ProcessJobRunner implements JobRunner {
                     }
                 }
             }
-        } catch (IOException e) {
-            // the worker died; its missing answers are reported with its stderr
+        } catch (IOException | AnimataException e) {
+            // the worker died or wrote garbage; its missing answers are reported with its stderr
         }
     }
 
