@@ -74,7 +74,7 @@ public final class BalanceCommand implements Callable<Integer> {
 
     @Option(names = "--results", paramLabel = "FILE",
             description = "Do not play: read the matches' answer lines (from JobWorker runs of --emit-jobs) from FILE "
-                    + "and write the report from them.")
+                    + "and write the report from them (matches_per_s then measures the merge, not the play).")
     Path results;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the machine's cores).")

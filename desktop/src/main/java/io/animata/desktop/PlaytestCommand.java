@@ -126,7 +126,7 @@ public final class PlaytestCommand implements Callable<Integer> {
 
     @Option(names = "--results", paramLabel = "FILE",
             description = "Do not play: read the bots' answer lines (from JobWorker runs of --emit-jobs) from FILE "
-                    + "and write the report from them.")
+                    + "and write the report from them (ticks_per_s then measures the merge, not the play).")
     Path results;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
