@@ -30,7 +30,17 @@ final class GoExplorer {
     private static final float ARRIVE = 0.35f;
     private static final float BLOCKED = 0.5f;
     private static final int LOOKAHEAD = 6;
-    private static final int NO_PROGRESS_TICKS = 20;
+    /** Ticks without {@link #PROGRESS} towards the waypoint after which a return is given up. */
+    private static final int NO_PROGRESS_TICKS = 15;
+    /** Metres closer to the waypoint that count as progress. */
+    private static final float PROGRESS = 0.05f;
+    /** Ticks over which a bot that means to move must move {@link #MIN_MOVE}, else it changes plans. */
+    private static final int ANCHOR_TICKS = 10;
+    /** Metres. */
+    private static final float MIN_MOVE = 0.4f;
+    /** Ticks a return may take: this many, plus {@link #RETURN_TICKS_PER_CELL} per cell of its path. */
+    private static final int RETURN_TICKS = 30;
+    private static final int RETURN_TICKS_PER_CELL = 8;
     /** Chance per tick that an exploring bot turns at random. */
     private static final float CHANGE_DIRECTION = 0.1f;
     /** Chance per tick that it turns towards new ground when the way ahead is known. */
@@ -67,6 +77,11 @@ final class GoExplorer {
     private final int[] path;
     private int pathLength;
     private int pathIndex;
+    private int waypointIndex;
+    private int returnLeft;
+    private float anchorX = Float.NaN;
+    private float anchorY = Float.NaN;
+    private int anchorTicks;
     private final RandomXS128 random = new RandomXS128(0);
 
     private Mode mode = Mode.SELECT;
@@ -112,6 +127,7 @@ final class GoExplorer {
         startCell = start;
         targetsChosen = 0;
         mode = Mode.SELECT;
+        forgetAnchor();
         visit(start);
     }
 
@@ -139,8 +155,15 @@ final class GoExplorer {
     /** @return the cell to restore the bot to after a mishap (an archive cell that is not banned, else the start) */
     int restoreCell() {
         mode = Mode.SELECT;
+        forgetAnchor();
         int cell = pick(false);
         return cell >= 0 ? cell : startCell;
+    }
+
+    private void forgetAnchor() {
+        anchorX = Float.NaN;
+        anchorY = Float.NaN;
+        anchorTicks = ANCHOR_TICKS - 1;
     }
 
     /** @return the mode */
@@ -173,6 +196,21 @@ final class GoExplorer {
      *     explores (call {@link #exploreAction})
      */
     boolean plan(float x, float y, int cell) {
+        if (++anchorTicks >= ANCHOR_TICKS) {
+            // hardly moved for a while although it meant to: change plans well before the stuck window is full
+            float dx = x - anchorX;
+            float dy = y - anchorY;
+            if (dx * dx + dy * dy < MIN_MOVE * MIN_MOVE) {
+                if (mode == Mode.RETURN) {
+                    beginExplore(cell);
+                } else {
+                    direction = -1;
+                }
+            }
+            anchorX = x;
+            anchorY = y;
+            anchorTicks = 0;
+        }
         if (mode == Mode.SELECT) {
             select(cell);
         }
@@ -252,6 +290,7 @@ final class GoExplorer {
         mode = Mode.RETURN;
         bestDistance = Float.MAX_VALUE;
         sinceProgress = 0;
+        returnLeft = RETURN_TICKS + RETURN_TICKS_PER_CELL * pathLength;
     }
 
     /**
@@ -374,17 +413,39 @@ final class GoExplorer {
             path[k] = c;
         }
         pathIndex = 0;
+        waypointIndex = 0;
     }
 
-    /** Advances along the path and sets the waypoint; @return false when it arrived or gave up. */
+    /**
+     * Advances along the path and sets the waypoint: the farthest path cell within {@link #LOOKAHEAD} that the bot
+     * can slide to in a straight line from where it is now, else the next cell. A bot that left the path (it cut a
+     * corner) gets a new path from where it is, so the waypoint is always ahead of it.
+     *
+     * @return false when it arrived, or gave up (no progress, or out of time for this return)
+     */
     private boolean followPath(float x, float y, int cell) {
-        for (int k = pathIndex + 1; k < pathLength && k <= pathIndex + LOOKAHEAD; k++) {
+        if (--returnLeft < 0) {
+            return false;
+        }
+        int at = -1;
+        for (int k = pathIndex; k < pathLength; k++) {
             if (path[k] == cell) {
-                pathIndex = k;
-                sinceProgress = 0;
-                bestDistance = Float.MAX_VALUE;
+                at = k;
                 break;
             }
+        }
+        if (at < 0) {
+            search(cell);
+            if (depth[target] < 0) {
+                return false;
+            }
+            tracePath(target);
+            at = 0;
+        }
+        if (at > pathIndex) {
+            pathIndex = at;
+            sinceProgress = 0;
+            bestDistance = Float.MAX_VALUE;
         }
         int last = pathLength - 1;
         if (cell == path[last]) {
@@ -395,21 +456,27 @@ final class GoExplorer {
             }
         }
         int next = Math.min(pathIndex + 1, last);
-        for (int k = Math.min(last, pathIndex + LOOKAHEAD); k > pathIndex + 1; k--) {
+        for (int k = Math.min(last, pathIndex + LOOKAHEAD); k > next; k--) {
             if (clear(x, y, level.centreX(path[k]), level.centreY(path[k]))) {
                 next = k;
                 break;
             }
         }
+        if (next != waypointIndex) {
+            waypointIndex = next;
+            bestDistance = Float.MAX_VALUE;
+        }
         waypointX = level.centreX(path[next]);
         waypointY = level.centreY(path[next]);
         float dx = waypointX - x;
         float dy = waypointY - y;
-        float distance = dx * dx + dy * dy;
-        if (distance < bestDistance - 0.01f) {
+        float distance = (float) Math.sqrt(dx * dx + dy * dy);
+        if (distance < bestDistance - PROGRESS) {
             bestDistance = distance;
             sinceProgress = 0;
         } else if (++sinceProgress > NO_PROGRESS_TICKS) {
+            // caught on a corner, or the steering cannot get there: explore from here instead, well before the
+            // stuck detector's window would call it stuck
             return false;
         }
         return true;

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shipped levels of {@code assets/levels/playtest}, each with a planted bug, played with the default settings
@@ -46,6 +48,32 @@ class PlantedBugsTest {
         assertTrue(r.sealedRegions().isEmpty());
         assertTrue(r.crashes().isEmpty());
         assertTrue(r.coverage().secondsTo90() != null && r.coverage().secondsTo90() < 60);
+    }
+
+    /** The default budget covers the open level whatever the seed. */
+    @ParameterizedTest
+    @ValueSource(longs = {2, 3, 4, 5, 6})
+    void theOpenLevelIsCoveredForOtherSeedsToo(long seed) {
+        try (JobRunner runner = JobRunner.threads(2)) {
+            PlaytestReport r = Playtest.builder().setLevel(PlaytestTesting.shipped("open")).optSeed(seed).build()
+                    .run(runner, null);
+            assertTrue(r.coverage().ratio() >= 0.95, "seed " + seed + ": coverage " + r.coverage().ratio());
+            assertTrue(r.stuck().isEmpty(), "seed " + seed + ": stuck " + r.stuck());
+        }
+    }
+
+    @Test
+    void theTrainedNavPolicySteersTheBotsToo() {
+        String policy = Path.of(System.getProperty("animata.root", "..")).resolve("assets/models/nav/policy.onnx")
+                .toString();
+        PlaytestSettings settings = PlaytestSettings.builder().optPolicy(policy).build();
+        try (JobRunner runner = JobRunner.threads(2)) {
+            PlaytestReport trap = Playtest.builder().setLevel(PlaytestTesting.shipped("trap")).optSettings(settings)
+                    .build().run(runner, null);
+            assertEquals(1, trap.stuck().size(), "stuck " + trap.stuck());
+            assertTrue(trap.coverage().ratio() >= 0.95, "coverage " + trap.coverage().ratio());
+            assertEquals(PlaytestSettings.POLICY, trap.run().settings().controller());
+        }
     }
 
     @Test
