@@ -12,7 +12,9 @@ import java.util.Arrays;
  * pushes that stick for a while, turn away from walls the rays see and towards ground it has not been on, and go on
  * while they find new cells. After a mishap (stuck, out of bounds, killed) the run restores
  * the bot to an archive cell, as Go-Explore restores a saved state, and the cell where it happened is banned: never
- * chosen, never walked through, never restored to.
+ * chosen, never walked through, never restored to. A bot that means to move but has hardly moved for a second
+ * changes plans (gives up the return, or turns): its own steering caught on a corner is not a bug of the level,
+ * whereas something that holds it whatever it does is, and the stuck detector sees that.
  *
  * <p>Threading: one bot run's thread. Allocation-free after construction.
  */
