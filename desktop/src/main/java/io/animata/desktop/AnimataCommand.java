@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
             LevelsCommand.class,
             GenerateCommand.class,
             ChatCommand.class,
+            PlaytestCommand.class,
+            BalanceCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AnimataCommand implements Callable<Integer> {
