@@ -9,7 +9,7 @@ import java.util.Arrays;
  * packing), row by row from the top-left corner, so row {@code y} is {@code pixels()[y * width, (y + 1) * width)}.
  *
  * <p>{@link #copyTo(ByteBuffer)} writes the bytes a libGDX {@code Pixmap} of format RGBA8888 holds, so the game
- * thread only copies memory before creating a {@code Texture}; {@link PngEncoder} writes a PNG without natives.
+ * thread only copies memory before creating a {@code Texture}.
  *
  * <p>Threading: not synchronised. Different rows may be written from different threads at once (as the generators
  * do); hand a finished buffer to another thread through a happens-before edge (a join, a future, a lock).
