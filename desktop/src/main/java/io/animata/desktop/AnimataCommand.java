@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             BenchCommand.class,
             TrainCommand.class,
+            TexturesCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AnimataCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package io.animata.desktop;
 
 import io.animata.desktop.bench.RuntimeBench;
+import io.animata.desktop.bench.TextureBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             // register benchmarks here, one class each (package io.animata.desktop.bench)
             RuntimeBench.class, // animata bench runtime: the frame contract's game-thread cost, batching speed-up
+            TextureBench.class, // animata bench textures: noise speed, recipe render time, seam error
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec

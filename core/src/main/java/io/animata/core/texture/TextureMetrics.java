@@ -12,7 +12,9 @@ package io.animata.core.texture;
  * <p>Why the steps beside the seam rather than all inside steps: how steep a texture is varies from column to
  * column (a column through a cell border of a stone texture differs more than one through a cell's middle), so the
  * mean step of one column against the whole image scatters by 30% and more even for a perfect tile, while
- * neighbouring columns cross the same features and make a fair reference.
+ * neighbouring columns cross the same features and make a fair reference. What it still cannot tell from a seam is a
+ * sharp feature that happens to run along the edge (a mortar line lying on the wrap row): a perfect tile can then
+ * score 1.5 or more, so judge a texture by several seeds, or look at it tiled.
  *
  * <p>Threading: stateless; every method is thread-safe and reads its arguments only.
  */

@@ -12,7 +12,8 @@ import java.util.Objects;
  *       {@code frequency} features per unit;</li>
  *   <li>{@link #sampleTileable(double, double)}: one tile, {@code (u, v)} in [0, 1), with {@code frequency} features
  *       across it. The tile is seamless by construction: {@code (u, v)} is mapped onto a flat torus in 4D,
- *       {@code (Rx cos 2 pi u, Rx sin 2 pi u, Ry cos 2 pi v, Ry sin 2 pi v)} with {@code R = frequency / 2 pi}, and the
+ *       {@code c + (Rx cos 2 pi u, Rx sin 2 pi u, Ry cos 2 pi v, Ry sin 2 pi v)} with {@code R = frequency / 2 pi}
+ *       (and {@code c} half a lattice cell on every axis), and the
  *       4D basis is sampled there, so {@code u = 1} is the same point as {@code u = 0} for every octave and any
  *       frequency.</li>
  * </ul>
@@ -32,6 +33,12 @@ import java.util.Objects;
  */
 public final class NoiseGenerator {
     private static final double TAU = 2 * Math.PI;
+    /**
+     * Where the torus is centred on every axis. Not 0: a circle centred on a lattice point meets the lattice planes
+     * {@code x = 0} exactly at the tile's edges, where lattice noises with a fade curve (value noise above all) are
+     * flat, so the edge columns would differ from the rest. Half a cell puts the edges mid-cell for every octave.
+     */
+    private static final double CENTRE = 0.5;
 
     private final Noise noise;
     private final int seed;
@@ -151,7 +158,8 @@ public final class NoiseGenerator {
         double sum = 0;
         double amp = 1;
         for (int o = 0; o < octaves; o++) {
-            sum += amp * octave(noise.sample(seed + o, rx * cu, rx * su, ry * cv, ry * sv));
+            sum += amp * octave(noise.sample(seed + o, CENTRE + rx * cu, CENTRE + rx * su, CENTRE + ry * cv,
+                    CENTRE + ry * sv));
             amp *= gain;
             rx *= lacunarity;
             ry *= lacunarity;

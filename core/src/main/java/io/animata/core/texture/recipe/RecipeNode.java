@@ -316,14 +316,15 @@ abstract class RecipeNode {
     }
 
     /**
-     * {@code wave}: bands across the texture, {@code shape(count * coordinate + offset + amount * (distortion - 0.5))};
-     * a whole {@code count} tiles. With a noise as distortion: wood grain, marble veins, sand ripples.
+     * {@code wave}: bands across the texture, {@code shape(nx u + ny v + offset + amount * (distortion - 0.5))}, where
+     * {@code count} is one whole number (bands along {@code axis}: {@code nx} or {@code ny}) or two, [nx, ny], for
+     * slanted bands; whole counts tile. With a noise as distortion: wood grain, marble veins, sand ripples.
      */
     static final class WaveNode extends RecipeNode {
         enum Shape { SINE, TRIANGLE, SAW }
 
-        private final boolean alongX;
-        private final int count;
+        private final int countX;
+        private final int countY;
         private final Shape shape;
         private final String distortion;
         private final float amount;
@@ -331,12 +332,29 @@ abstract class RecipeNode {
 
         WaveNode(String id, Fields f) {
             super(id);
-            alongX = f.choice("axis", "x", Map.of("x", "x", "y", "y")).equals("x");
-            count = f.integer("count", 8, 1, 4096);
+            boolean alongX = f.choice("axis", "x", Map.of("x", "x", "y", "y")).equals("x");
+            JsonNode count = f.get("count");
+            if (count != null && count.isArray()) {
+                if (count.size() != 2 || !whole(count.get(0)) || !whole(count.get(1))
+                        || count.get(0).asInt() == 0 && count.get(1).asInt() == 0) {
+                    throw f.error("count", "expected a whole number from 1 to 4096, or [x, y] of two whole numbers "
+                            + "from -4096 to 4096, not both 0, got " + count);
+                }
+                countX = count.get(0).asInt();
+                countY = count.get(1).asInt();
+            } else {
+                int n = f.integer("count", 8, 1, 4096);
+                countX = alongX ? n : 0;
+                countY = alongX ? 0 : n;
+            }
             shape = f.choice("shape", Shape.SINE, ids(Shape.values(), s -> s.name().toLowerCase(Locale.ROOT)));
             distortion = ref(f, "distortion", Kind.SCALAR, false);
             amount = (float) f.number("amount", 0, -1000, 1000);
             offset = f.number("offset", 0, -1000, 1000);
+        }
+
+        private static boolean whole(JsonNode v) {
+            return v.isNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) <= 4096;
         }
 
         @Override
@@ -349,10 +367,10 @@ abstract class RecipeNode {
             float[] d = distortion == null ? null : r.scalar(distortion);
             float[] out = new float[r.pixels()];
             r.rows.forEachRow(r.height, y -> {
+                double rowPhase = countY * r.v(y) + offset;
                 for (int x = 0; x < r.width; x++) {
                     int i = y * r.width + x;
-                    double phase = count * (alongX ? r.u(x) : r.v(y)) + offset
-                            + (d == null ? 0 : amount * (d[i] - 0.5));
+                    double phase = countX * r.u(x) + rowPhase + (d == null ? 0 : amount * (d[i] - 0.5));
                     double f = phase - Math.floor(phase);
                     float v;
                     switch (shape) {

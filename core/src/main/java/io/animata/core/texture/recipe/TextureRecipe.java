@@ -56,7 +56,8 @@ import java.util.Map;
  *   <li>{@code math} (scalar, clamped to [0, 1]): {@code op}
  *       add|subtract|multiply|min|max|difference|screen|mix, {@code a}, {@code b} (node names or numbers), for mix
  *       {@code t}.</li>
- *   <li>{@code wave} (scalar): {@code axis} x|y, {@code count} [8], {@code shape} sine|triangle|saw,
+ *   <li>{@code wave} (scalar): {@code axis} x|y, {@code count} [8] (or [x, y] for slanted bands), {@code shape}
+ *       sine|triangle|saw,
  *       {@code offset} in waves [0], {@code distortion} (a scalar), {@code amount} [0].</li>
  *   <li>{@code color} (colour): {@code color} "#rrggbb" or "#rrggbbaa".</li>
  *   <li>{@code ramp} (colour): {@code input}, {@code stops} [[position, "#rrggbb"], ...],

@@ -52,8 +52,8 @@ class NoiseGeneratorTest {
     @MethodSource("generators")
     void tilesAreSeamless(Noise basis, Fractal fractal, long seed) {
         NoiseGenerator g = generator(basis, fractal, seed);
-        float[] values = tile(g, 160, 128);
-        double seam = TextureMetrics.seamError(values, 160, 128);
+        float[] values = tile(g, 256, 192);
+        double seam = TextureMetrics.seamError(values, 256, 192);
         assertTrue(seam <= 1.2, g + ": seam error " + seam);
         for (float v : values) {
             assertTrue(v >= -1 && v <= 1, g + " gave " + v);

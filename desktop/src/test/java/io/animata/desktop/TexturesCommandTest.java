@@ -1,0 +1,115 @@
+package io.animata.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.animata.core.texture.PixelBuffer;
+import io.animata.core.texture.TextureMetrics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code animata textures} end to end through picocli, on small textures. */
+class TexturesCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Output, error output and exit code of one run. */
+    record Run(int code, String out, String err) {
+        Map<String, String> result() {
+            String[] lines = out.strip().split("\\R");
+            String last = lines[lines.length - 1];
+            assertTrue(last.startsWith("RESULT "), out);
+            Map<String, String> values = new HashMap<>();
+            for (String pair : last.substring("RESULT ".length()).split(" ")) {
+                String[] kv = pair.split("=", 2);
+                values.put(kv[0], kv[1]);
+            }
+            return values;
+        }
+    }
+
+    static Run run(String... args) {
+        CommandLine cmd = AnimataCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aShippedRecipeMakesATileableImageAndItsNormalMap() {
+        Path out = dir.resolve("stone.png");
+        Run r = run("textures", "--recipe", "stone", "--size", "96", "--seed", "3", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> result = r.result();
+        assertEquals("recipe", result.get("mode"));
+        assertEquals("96x96", result.get("size"));
+        PixelBuffer image = Png.read(out);
+        assertEquals(96, image.width());
+        assertTrue(Double.parseDouble(result.get("seam_error")) <= 1.2, r.out());
+        assertEquals(TextureMetrics.seamError(image), Double.parseDouble(result.get("seam_error")), 1e-3);
+        assertTrue(Files.isRegularFile(dir.resolve("stone-normal.png")), r.out());
+    }
+
+    @Test
+    void theSameSeedWritesTheSamePixels() {
+        Path a = dir.resolve("a.png");
+        Path b = dir.resolve("b.png");
+        Path c = dir.resolve("c.png");
+        assertEquals(0, run("textures", "--recipe", "lava", "--size", "48", "--height", "32", "--seed", "9",
+                "--out", a.toString(), "--threads", "1").code());
+        assertEquals(0, run("textures", "--recipe", "lava", "--size", "48", "--height", "32", "--seed", "9",
+                "--out", b.toString(), "--threads", "3").code());
+        assertEquals(0, run("textures", "--recipe", "lava", "--size", "48", "--height", "32", "--seed", "10",
+                "--out", c.toString()).code());
+        assertEquals(Png.read(a), Png.read(b));
+        assertFalse(Png.read(a).equals(Png.read(c)));
+        assertEquals(32, Png.read(a).height());
+    }
+
+    @Test
+    void aRecipeFileWorksAndItsMistakesNameTheNodeAndField() throws IOException {
+        Path good = Files.writeString(dir.resolve("mine.json"), """
+                {"nodes": {"n": {"type": "noise", "frequency": 3},
+                           "c": {"type": "ramp", "input": "n", "stops": [[0, "#102030"], [1, "#f0e0d0"]]}},
+                 "output": {"color": "c"}}""");
+        Run ok = run("textures", "--recipe", good.toString(), "--size", "32", "--out", dir.resolve("m.png").toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertFalse(Files.exists(dir.resolve("m-normal.png")), "no height, no normal map");
+
+        Path bad = Files.writeString(dir.resolve("bad.json"), """
+                {"nodes": {"n": {"type": "noise", "octaves": 99},
+                           "c": {"type": "ramp", "input": "n", "stops": [[0, "#102030"]]}},
+                 "output": {"color": "c"}}""");
+        Run failed = run("textures", "--recipe", bad.toString(), "--out", dir.resolve("x.png").toString());
+        assertEquals(1, failed.code());
+        assertTrue(failed.err().contains("recipe 'bad': node 'n' field 'octaves': expected an integer from 1 to 16"),
+                failed.err());
+    }
+
+    @Test
+    void usageErrors() {
+        Run unknown = run("textures", "--recipe", "marble", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("shipped: grass, stone, wood, lava, water, sand"), unknown.err());
+        assertEquals(2, run("textures", "--recipe", "sand", "--size", "0", "--out", "x.png").code());
+        assertEquals(2, run("textures", "--recipe", "sand").code());
+    }
+
+    @Test
+    void siblingNamesTheNormalMap() {
+        assertEquals(Path.of("out/grass-normal.png"), TexturesCommand.sibling(Path.of("out/grass.png"), "-normal"));
+        assertEquals(Path.of("grass-normal.png"), TexturesCommand.sibling(Path.of("grass"), "-normal"));
+    }
+}
