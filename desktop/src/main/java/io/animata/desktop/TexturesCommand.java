@@ -5,11 +5,16 @@ import io.animata.core.texture.RowExecutor;
 import io.animata.core.texture.TextureMetrics;
 import io.animata.core.texture.recipe.RenderedTexture;
 import io.animata.core.texture.recipe.TextureRecipe;
+import io.animata.core.texture.synth.ImageQuilting;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code animata textures}: makes a texture and writes it as a PNG. From a recipe ({@code --recipe}: a shipped name
- * or a JSON file), with its normal map beside it where the recipe names a height. Prints what it made and, as its
- * last line, {@code RESULT mode=.. size=.. seed=.. ms=.. seam_error=.. out=..}.
+ * or a JSON file), with its normal map beside it where the recipe names a height; or from an example image
+ * ({@code --example}) by image quilting, with the statistics distance to the example against colour noise. Prints
+ * what it made and, as its last line, {@code RESULT mode=.. size=.. seed=.. ms=.. seam_error=.. out=..}.
  *
  * <p>Threading: runs on the main thread; rows are filled on a pool of {@code --threads} threads.
  */
@@ -31,15 +37,47 @@ import picocli.CommandLine.Spec;
             "--recipe renders a material recipe: a shipped one (grass, stone, wood, lava, water, sand) or a JSON "
                     + "file. Where the recipe names a height, the normal map is written next to the image as "
                     + "NAME-normal.png. Tileable recipes tile seamlessly.",
-            "Last line: RESULT mode=.. size=.. seed=.. ms=.. seam_error=.. out=..",
+            "--example makes a larger, tileable texture from an example image by image quilting, and reports how "
+                    + "close its colour and gradient statistics are to the example's, against the example's pixels "
+                    + "shuffled (colour noise).",
+            "Last line: RESULT mode=.. size=.. seed=.. ms=.. seam_error=.. out=.. (and stats_distance=.. "
+                    + "baseline_distance=.. for --example)",
         })
 public final class TexturesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--recipe", paramLabel = "FILE|NAME", required = true,
-            description = "A recipe JSON file, or the name of a shipped recipe: grass, stone, wood, lava, water, sand.")
-    String recipe;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** What the texture is made from: exactly one of these. */
+    static final class Source {
+        @Option(names = "--recipe", paramLabel = "FILE|NAME", required = true,
+                description = "A recipe JSON file, or the name of a shipped recipe: grass, stone, wood, lava, water, "
+                        + "sand.")
+        String recipe;
+
+        @Option(names = "--example", paramLabel = "IMG", required = true,
+                description = "An example image (PNG): image quilting makes a larger, tileable texture from it.")
+        Path example;
+    }
+
+    @Option(names = "--patch", paramLabel = "N",
+            description = "With --example: patch side in pixels (default: a third of the example's shorter side, "
+                    + "8 to 64); big enough to hold the texture's elements.")
+    Integer patch;
+
+    @Option(names = "--overlap", paramLabel = "N",
+            description = "With --example: overlap between patches in pixels (default: a fifth of the patch).")
+    Integer overlap;
+
+    @Option(names = "--tolerance", paramLabel = "F", defaultValue = "0.1",
+            description = "With --example: how much worse than the best match a chosen patch may be "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--no-progress", description = "No progress bar (for logs).")
+    boolean noProgress;
 
     @Option(names = "--size", paramLabel = "N", defaultValue = "512",
             description = "Width in pixels (default: ${DEFAULT-VALUE}).")
@@ -75,13 +113,22 @@ public final class TexturesCommand implements Callable<Integer> {
         if (pool < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + pool);
         }
-        TextureRecipe material = resolve(recipe);
         PrintWriter stdout = spec.commandLine().getOut();
-        RenderedTexture texture;
-        long start = System.nanoTime();
         try (RowExecutor executor = RowExecutor.create(pool)) {
-            texture = material.render(width, rows, seed, executor);
+            if (source.example != null) {
+                fromExample(width, rows, pool, executor, stdout);
+            } else {
+                fromRecipe(width, rows, pool, executor, stdout);
+            }
         }
+        stdout.flush();
+        return 0;
+    }
+
+    private void fromRecipe(int width, int rows, int pool, RowExecutor executor, PrintWriter stdout) {
+        TextureRecipe material = resolve(source.recipe);
+        long start = System.nanoTime();
+        RenderedTexture texture = material.render(width, rows, seed, executor);
         double ms = (System.nanoTime() - start) / 1e6;
         PixelBuffer color = texture.color();
         Png.write(color, out);
@@ -97,8 +144,65 @@ public final class TexturesCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "RESULT mode=recipe recipe=%s size=%dx%d seed=%d ms=%.1f seam_error=%.3f out=%s%n",
                 material.name(), width, rows, seed, ms, seam, out);
-        stdout.flush();
-        return 0;
+    }
+
+    private void fromExample(int width, int rows, int pool, RowExecutor executor, PrintWriter stdout) {
+        PixelBuffer example = Png.read(source.example);
+        ImageQuilting.Builder builder = ImageQuilting.builder().setExample(example).optSeed(seed)
+                .optTolerance(tolerance);
+        if (patch != null) {
+            builder.optPatchSize(patch);
+        }
+        if (overlap != null) {
+            builder.optOverlap(overlap);
+        }
+        ImageQuilting quilting = builder.build();
+        long start = System.nanoTime();
+        PixelBuffer texture;
+        try (ProgressBar bar = progressBar("quilt", "patches")) {
+            texture = quilting.synthesize(width, rows, executor, (done, total) -> {
+                if (bar != null) {
+                    bar.maxHint(total);
+                    bar.stepTo(done);
+                }
+            });
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        Png.write(texture, out);
+        double seam = TextureMetrics.seamError(texture);
+        double distance = TextureMetrics.statisticsDistance(example, texture);
+        double baseline = TextureMetrics.statisticsDistance(example,
+                TextureMetrics.colourNoise(example, width, rows, seed));
+        stdout.printf(Locale.ROOT, "image quilting of %s (%d x %d): %d x %d, %d px patches with %d px overlap, "
+                + "seed %d, %.0f ms on %d threads%n", source.example, example.width(), example.height(), width, rows,
+                quilting.patchSize(), quilting.overlap(), seed, ms, pool);
+        stdout.printf(Locale.ROOT, "wrote %s; seam error %.3f (tileable: about 1 means the seams do not show)%n", out,
+                seam);
+        stdout.printf(Locale.ROOT, "statistics distance to the example %.4f; colour noise with the example's "
+                + "colours %.4f (0 is identical statistics)%n", distance, baseline);
+        stdout.printf(Locale.ROOT, "RESULT mode=example size=%dx%d seed=%d ms=%.1f seam_error=%.3f stats_distance=%.4f "
+                + "baseline_distance=%.4f out=%s%n", width, rows, seed, ms, seam, distance, baseline, out);
+    }
+
+    private ProgressBar progressBar(String task, String unit) {
+        if (noProgress) {
+            return null;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setUnit(" " + unit, 1)
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new DelegatingProgressBarConsumer(line -> {
+                    err.print('\r');
+                    err.print(line);
+                    err.flush();
+                }, 100) {
+                    @Override
+                    public void close() {
+                        err.println();
+                        err.flush();
+                    }
+                })
+                .build();
     }
 
     private TextureRecipe resolve(String value) {

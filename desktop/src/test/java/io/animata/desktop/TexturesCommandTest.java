@@ -99,7 +99,34 @@ class TexturesCommandTest {
     }
 
     @Test
+    void anExampleImageIsQuiltedIntoATileThatBeatsColourNoise() {
+        PixelBuffer big = io.animata.core.texture.recipe.TextureRecipe.builtIn("stone").render(120, 120, 4).color();
+        PixelBuffer example = new PixelBuffer(80, 80);
+        for (int y = 0; y < 80; y++) {
+            for (int x = 0; x < 80; x++) {
+                example.set(x, y, big.get(x + 13, y + 21));
+            }
+        }
+        Path in = dir.resolve("example.png");
+        Png.write(example, in);
+        Path out = dir.resolve("quilt.png");
+
+        Run r = run("textures", "--example", in.toString(), "--size", "128", "--seed", "2", "--patch", "24",
+                "--tolerance", "0.2", "--out", out.toString(), "--no-progress");
+
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> result = r.result();
+        assertEquals("example", result.get("mode"));
+        assertEquals(128, Png.read(out).width());
+        assertTrue(Double.parseDouble(result.get("seam_error")) <= 1.2, r.out());
+        assertTrue(Double.parseDouble(result.get("stats_distance"))
+                < Double.parseDouble(result.get("baseline_distance")), r.out());
+    }
+
+    @Test
     void usageErrors() {
+        assertEquals(2, run("textures", "--recipe", "sand", "--example", "x.png", "--out", "y.png").code());
+        assertEquals(2, run("textures", "--out", "y.png").code());
         Run unknown = run("textures", "--recipe", "marble", "--out", dir.resolve("x.png").toString());
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("shipped: grass, stone, wood, lava, water, sand"), unknown.err());

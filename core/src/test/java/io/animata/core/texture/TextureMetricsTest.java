@@ -62,6 +62,48 @@ class TextureMetricsTest {
     }
 
     @Test
+    void statisticsDistanceIsZeroForTheSameStatisticsAndSymmetric() {
+        Random random = new Random(4);
+        PixelBuffer a = new PixelBuffer(40, 30);
+        for (int i = 0; i < a.pixels().length; i++) {
+            a.pixels()[i] = PixelBuffer.rgba(random.nextFloat(), random.nextFloat() * 0.5f, 0.2f, 1);
+        }
+        assertEquals(0.0, TextureMetrics.statisticsDistance(a, a.copy()), 1e-12);
+        PixelBuffer flat = new PixelBuffer(40, 30);
+        java.util.Arrays.fill(flat.pixels(), 0x336699FF);
+        double d = TextureMetrics.statisticsDistance(a, flat);
+        assertEquals(d, TextureMetrics.statisticsDistance(flat, a), 1e-12);
+        assertTrue(d > 0.3 && d <= 1, "noise against a flat colour: " + d);
+    }
+
+    @Test
+    void colourNoiseKeepsTheColoursAndLosesTheStructure() {
+        // a smooth horizontal ramp: shuffled, its colours stay and its gentle gradients become steep ones
+        PixelBuffer ramp = new PixelBuffer(64, 64);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                ramp.set(x, y, PixelBuffer.rgba(x / 63f, 0.5f, 1 - x / 63f, 1));
+            }
+        }
+        PixelBuffer noise = TextureMetrics.colourNoise(ramp, 64, 64, 1);
+        assertEquals(noise, TextureMetrics.colourNoise(ramp, 64, 64, 1));
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int p : ramp.pixels()) {
+            colours.add(p);
+        }
+        for (int p : noise.pixels()) {
+            assertTrue(colours.contains(p));
+        }
+        PixelBuffer shifted = new PixelBuffer(64, 64);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                shifted.set(x, y, ramp.get((x + 20) % 64, y));
+            }
+        }
+        assertTrue(TextureMetrics.statisticsDistance(ramp, shifted) < TextureMetrics.statisticsDistance(ramp, noise));
+    }
+
+    @Test
     void sizesAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> TextureMetrics.seamError(new float[10], 3, 3));
     }
