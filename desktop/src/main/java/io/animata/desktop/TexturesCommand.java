@@ -1,15 +1,23 @@
 package io.animata.desktop;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animata.core.texture.PixelBuffer;
 import io.animata.core.texture.RowExecutor;
 import io.animata.core.texture.TextureMetrics;
+import io.animata.core.texture.nca.NcaTexture;
 import io.animata.core.texture.recipe.RenderedTexture;
 import io.animata.core.texture.recipe.TextureRecipe;
 import io.animata.core.texture.synth.ImageQuilting;
+import io.animata.runtime.AnimataException;
+import io.animata.runtime.onnx.DevicePreference;
+import io.animata.runtime.onnx.OnnxSessionConfig;
+import io.animata.runtime.train.NcaTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -40,8 +48,11 @@ import picocli.CommandLine.Spec;
             "--example makes a larger, tileable texture from an example image by image quilting, and reports how "
                     + "close its colour and gradient statistics are to the example's, against the example's pixels "
                     + "shuffled (colour noise).",
+            "--nca grows a seamless texture with a trained neural cellular automaton (ONNX Runtime, GPU when "
+                    + "present); --train-nca IMG trains one on an example image and writes the model, its sidecar "
+                    + "and a preview.",
             "Last line: RESULT mode=.. size=.. seed=.. ms=.. seam_error=.. out=.. (and stats_distance=.. "
-                    + "baseline_distance=.. for --example)",
+                    + "baseline_distance=.. for --example and --train-nca)",
         })
 public final class TexturesCommand implements Callable<Integer> {
     @Spec
@@ -60,7 +71,41 @@ public final class TexturesCommand implements Callable<Integer> {
         @Option(names = "--example", paramLabel = "IMG", required = true,
                 description = "An example image (PNG): image quilting makes a larger, tileable texture from it.")
         Path example;
+
+        @Option(names = "--nca", paramLabel = "MODEL", required = true,
+                description = "A neural cellular automaton (MODEL.onnx, with MODEL.json beside it): grows a seamless "
+                        + "texture with ONNX Runtime.")
+        Path nca;
+
+        @Option(names = "--train-nca", paramLabel = "IMG", required = true,
+                description = "Train a neural cellular automaton on this example image (DJL + PyTorch on CPU); "
+                        + "--out is the model (.onnx), with its .json sidecar and a -preview.png grown by it.")
+        Path trainNca;
     }
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "With --nca or --train-nca: growth steps (default: the model's, 96 for a new one).")
+    Integer steps;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "600",
+            description = "With --train-nca: training iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--grid", paramLabel = "N", defaultValue = "48",
+            description = "With --train-nca: training grid side in cells (default: ${DEFAULT-VALUE}).")
+    int grid;
+
+    @Option(names = "--channels", paramLabel = "C", defaultValue = "12",
+            description = "With --train-nca: state channels (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "64",
+            description = "With --train-nca: hidden layer width (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "0.002",
+            description = "With --train-nca: Adam's step size (default: ${DEFAULT-VALUE}).")
+    float learningRate;
 
     @Option(names = "--patch", paramLabel = "N",
             description = "With --example: patch side in pixels (default: a third of the example's shorter side, "
@@ -117,6 +162,10 @@ public final class TexturesCommand implements Callable<Integer> {
         try (RowExecutor executor = RowExecutor.create(pool)) {
             if (source.example != null) {
                 fromExample(width, rows, pool, executor, stdout);
+            } else if (source.nca != null) {
+                fromNca(width, rows, stdout);
+            } else if (source.trainNca != null) {
+                trainNca(width, rows, stdout);
             } else {
                 fromRecipe(width, rows, pool, executor, stdout);
             }
@@ -182,6 +231,114 @@ public final class TexturesCommand implements Callable<Integer> {
                 + "colours %.4f (0 is identical statistics)%n", distance, baseline);
         stdout.printf(Locale.ROOT, "RESULT mode=example size=%dx%d seed=%d ms=%.1f seam_error=%.3f stats_distance=%.4f "
                 + "baseline_distance=%.4f out=%s%n", width, rows, seed, ms, seam, distance, baseline, out);
+    }
+
+    private void fromNca(int width, int rows, PrintWriter stdout) {
+        try (NcaTexture nca = NcaTexture.load(source.nca, new OnnxSessionConfig(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), DevicePreference.AUTO, 0))) {
+            int n = steps != null ? steps : nca.steps();
+            long start = System.nanoTime();
+            PixelBuffer texture = nca.grow(width, rows, n, seed);
+            double ms = (System.nanoTime() - start) / 1e6;
+            Png.write(texture, out);
+            double seam = TextureMetrics.seamError(texture);
+            stdout.printf(Locale.ROOT, "neural cellular automaton %s (%d channels) on %s: %d x %d, %d steps, seed %d, "
+                    + "%.0f ms%n", source.nca, nca.channels(), nca.device(), width, rows, n, seed, ms);
+            stdout.printf(Locale.ROOT, "wrote %s; seam error %.3f (the grid wraps around: about 1)%n", out, seam);
+            stdout.printf(Locale.ROOT, "RESULT mode=nca size=%dx%d seed=%d steps=%d ms=%.1f seam_error=%.3f device=%s "
+                    + "out=%s%n", width, rows, seed, n, ms, seam, nca.device(), out);
+        }
+    }
+
+    private void trainNca(int width, int rows, PrintWriter stdout) {
+        if (iterations < 1 || grid < 16 || channels < 3 || hidden < 1 || !(learningRate > 0)) {
+            throw new ParameterException(spec.commandLine(), "--iterations must be at least 1, --grid 16, --channels 3, "
+                    + "--hidden 1, and --learning-rate positive");
+        }
+        if (!out.getFileName().toString().endsWith(".onnx")) {
+            throw new ParameterException(spec.commandLine(), "with --train-nca, --out is the model: a .onnx file");
+        }
+        PixelBuffer example = Png.read(source.trainNca);
+        int n = example.width() * example.height();
+        float[] planar = new float[3 * n];
+        for (int i = 0; i < n; i++) {
+            int p = example.pixels()[i];
+            planar[i] = PixelBuffer.red(p) / 255f;
+            planar[n + i] = PixelBuffer.green(p) / 255f;
+            planar[2 * n + i] = PixelBuffer.blue(p) / 255f;
+        }
+        int growSteps = steps != null ? steps : NcaTexture.DEFAULT_STEPS;
+        System.setProperty("ai.djl.offline", "true");
+        NcaTrainer.Summary summary;
+        try (NcaTrainer trainer = NcaTrainer.builder().setExample(planar, example.width(), example.height())
+                .optChannels(channels).optHidden(hidden).optGrid(grid).optIterations(iterations)
+                .optLearningRate(learningRate).optSeed(seed).build()) {
+            stdout.printf(Locale.ROOT, "train a neural cellular automaton on %s (%d x %d): %d channels, hidden %d, "
+                    + "%d x %d grid, %d iterations, seed %d, on %s%n", source.trainNca, example.width(),
+                    example.height(), channels, hidden, grid, grid, iterations, seed,
+                    trainer.model().device());
+            stdout.flush();
+            try (ProgressBar bar = progressBar("train-nca", "iterations")) {
+                summary = trainer.train((it, total, loss) -> {
+                    if (bar != null) {
+                        bar.maxHint(total);
+                        bar.stepTo(it);
+                        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", loss));
+                    }
+                });
+            }
+            String doc = "animata NCA texture, trained on " + source.trainNca.getFileName() + " (" + iterations
+                    + " iterations, seed " + seed + ")";
+            trainer.model().exportOnnx(out, doc);
+            Map<String, Object> sidecar = new LinkedHashMap<>();
+            sidecar.put("format", "animata-nca");
+            sidecar.put("channels", channels);
+            sidecar.put("hidden", hidden);
+            sidecar.put("steps", growSteps);
+            sidecar.put("fireRate", trainer.fireRate());
+            sidecar.put("example", source.trainNca.getFileName().toString());
+            sidecar.put("iterations", iterations);
+            sidecar.put("grid", grid);
+            sidecar.put("seed", seed);
+            sidecar.put("finalLoss", summary.bestRecentLoss());
+            Path json = out.resolveSibling(stem(out) + ".json");
+            try {
+                Files.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(sidecar) + "\n");
+            } catch (java.io.IOException e) {
+                throw new AnimataException("cannot write " + json + ": " + e.getMessage(), e);
+            }
+        }
+        // the preview is grown by the exported model, as a game would
+        PixelBuffer preview;
+        String device;
+        try (NcaTexture nca = NcaTexture.load(out, new OnnxSessionConfig(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), DevicePreference.AUTO, 0))) {
+            preview = nca.grow(width, rows, growSteps, seed);
+            device = nca.device();
+        }
+        Path previewFile = out.resolveSibling(stem(out) + "-preview.png");
+        Png.write(preview, previewFile);
+        double seam = TextureMetrics.seamError(preview);
+        double distance = TextureMetrics.statisticsDistance(example, preview);
+        double baseline = TextureMetrics.statisticsDistance(example, TextureMetrics.colourNoise(example, width, rows,
+                seed));
+        stdout.printf(Locale.ROOT, "trained %d iterations in %.0f s: loss %.3f -> %.3f (best of the last 50: %.3f)%n",
+                summary.iterations(), summary.seconds(), summary.firstLoss(), summary.lastLoss(),
+                summary.bestRecentLoss());
+        stdout.printf(Locale.ROOT, "wrote %s, %s.json and %s (grown by the ONNX model on %s, %d steps; seam error "
+                + "%.3f)%n", out, stem(out), previewFile, device, growSteps, seam);
+        stdout.printf(Locale.ROOT, "statistics distance of the preview to the example %.4f; colour noise with the "
+                + "example's colours %.4f%n", distance, baseline);
+        stdout.printf(Locale.ROOT, "RESULT mode=train-nca iterations=%d seconds=%.0f loss_first=%.3f loss_final=%.3f "
+                + "seam_error=%.3f stats_distance=%.4f baseline_distance=%.4f out=%s%n", summary.iterations(),
+                summary.seconds(), summary.firstLoss(), summary.bestRecentLoss(), seam, distance, baseline, out);
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private ProgressBar progressBar(String task, String unit) {

@@ -115,6 +115,11 @@ public final class NcaModel implements AutoCloseable {
         return hidden;
     }
 
+    /** @return the device the model trains on, e.g. {@code cpu()} */
+    public String device() {
+        return manager.getDevice().toString();
+    }
+
     /** @return the trained parameters: w1, b1, w2 */
     List<NDArray> parameters() {
         return parameters;
