@@ -124,7 +124,38 @@ class TexturesCommandTest {
     }
 
     @Test
+    void aTinyNcaTrainsExportsAndGrowsSeamlessly() throws IOException {
+        PixelBuffer example = io.animata.core.texture.recipe.TextureRecipe.builtIn("lava").render(32, 32, 1).color();
+        Path in = dir.resolve("lava.png");
+        Png.write(example, in);
+        Path model = dir.resolve("nca/lava.onnx");
+
+        Run train = run("textures", "--train-nca", in.toString(), "--iterations", "3", "--grid", "16", "--channels",
+                "5", "--hidden", "8", "--steps", "6", "--size", "24", "--out", model.toString(), "--no-progress");
+
+        assertEquals(0, train.code(), train.err());
+        Map<String, String> trained = train.result();
+        assertEquals("train-nca", trained.get("mode"));
+        assertEquals("3", trained.get("iterations"));
+        assertTrue(trained.containsKey("stats_distance") && trained.containsKey("baseline_distance"), train.out());
+        assertTrue(Files.isRegularFile(dir.resolve("nca/lava.json")));
+        assertTrue(Files.readString(dir.resolve("nca/lava.json")).contains("\"steps\" : 6"));
+        assertEquals(24, Png.read(dir.resolve("nca/lava-preview.png")).width());
+
+        Path grown = dir.resolve("grown.png");
+        Run nca = run("textures", "--nca", model.toString(), "--size", "32", "--height", "20", "--seed", "4", "--out",
+                grown.toString());
+        assertEquals(0, nca.code(), nca.err());
+        Map<String, String> r = nca.result();
+        assertEquals("nca", r.get("mode"));
+        assertEquals("6", r.get("steps"));
+        assertEquals("32x20", r.get("size"));
+        assertTrue(Double.parseDouble(r.get("seam_error")) <= 1.2, nca.out());
+    }
+
+    @Test
     void usageErrors() {
+        assertEquals(2, run("textures", "--train-nca", "x.png", "--out", "model.bin").code());
         assertEquals(2, run("textures", "--recipe", "sand", "--example", "x.png", "--out", "y.png").code());
         assertEquals(2, run("textures", "--out", "y.png").code());
         Run unknown = run("textures", "--recipe", "marble", "--out", dir.resolve("x.png").toString());
