@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             ChatCommand.class,
             PlaytestCommand.class,
             BalanceCommand.class,
+            TexturesCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class AnimataCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package io.animata.desktop;
 
 import io.animata.desktop.bench.DialogueBench;
 import io.animata.desktop.bench.RuntimeBench;
+import io.animata.desktop.bench.TextureBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
             // register benchmarks here, one class each (package io.animata.desktop.bench)
             RuntimeBench.class, // animata bench runtime: the frame contract's game-thread cost, batching speed-up
             DialogueBench.class, // animata bench dialogue: NPC replies: time to first text, tokens/s, game-thread cost
+            TextureBench.class, // animata bench textures: noise speed, recipe render time, seam error
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec

@@ -48,7 +48,7 @@ class AnimataCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "bench", "train", "levels", "generate", "chat", "playtest", "balance"})
+    @ValueSource(strings = {"demo", "bench", "train", "levels", "generate", "chat", "playtest", "balance", "textures"})
     void everyCommandHasHelp(String command) {
         Run r = run(command, "--help");
         assertEquals(0, r.code(), r.err());

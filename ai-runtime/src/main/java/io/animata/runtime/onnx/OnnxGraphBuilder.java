@@ -49,6 +49,11 @@ import java.util.Set;
 public final class OnnxGraphBuilder {
     /** The name of the symbolic first dimension of every graph input and output. */
     public static final String BATCH_DIM = "batch";
+    /**
+     * A dimension after the batch that is left open (symbolic, named {@code dim<i>} by its position {@code i} in the
+     * full shape), for graphs that work at any size, such as a convolution over an image of any height and width.
+     */
+    public static final long DYNAMIC = -1;
     /** The default-domain operator set the graph is written against. */
     public static final long OPSET_VERSION = 17;
     /** The ONNX IR version written; 8 is what opset 17 was released with, so every runtime since reads it. */
@@ -114,7 +119,7 @@ public final class OnnxGraphBuilder {
      * Adds a float graph input of shape {@code [batch, dims...]}.
      *
      * @param name the input's name, unused so far
-     * @param dims the fixed dimensions after the batch dimension, each at least 1
+     * @param dims the dimensions after the batch dimension, each at least 1 or {@link #DYNAMIC}
      * @return {@code name}, to pass to {@link Node#inputs}
      */
     public String addInput(String name, long... dims) {
@@ -189,7 +194,7 @@ public final class OnnxGraphBuilder {
      * {@link #build()}: a node output, an input or an initializer.
      *
      * @param name the name of the value to expose
-     * @param dims the fixed dimensions after the batch dimension, each at least 1
+     * @param dims the dimensions after the batch dimension, each at least 1 or {@link #DYNAMIC}
      * @return this builder
      */
     public OnnxGraphBuilder addOutput(String name, long... dims) {
@@ -363,10 +368,15 @@ public final class OnnxGraphBuilder {
     private static ValueInfoProto valueInfo(String name, long[] dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         shape.addDimBuilder().setDimParam(BATCH_DIM);
-        for (long dim : dims) {
+        for (int i = 0; i < dims.length; i++) {
+            long dim = dims[i];
+            if (dim == DYNAMIC) {
+                shape.addDimBuilder().setDimParam("dim" + (i + 1));
+                continue;
+            }
             if (dim < 1) {
                 throw new AnimataException("'" + name + "' has dimension " + dim + " in " + Arrays.toString(dims)
-                        + "; dimensions after the batch must be at least 1");
+                        + "; dimensions after the batch must be at least 1 (or DYNAMIC)");
             }
             shape.addDimBuilder().setDimValue(dim);
         }

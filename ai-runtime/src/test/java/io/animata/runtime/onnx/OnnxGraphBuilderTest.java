@@ -50,11 +50,31 @@ class OnnxGraphBuilderTest {
     }
 
     @Test
+    void dynamicDimensionsTakeAnySize() {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("double");
+        String x = graph.addInput("x", 2, OnnxGraphBuilder.DYNAMIC, OnnxGraphBuilder.DYNAMIC);
+        String two = graph.addInitializer("two", new float[] {2f});
+        graph.node("Mul").inputs(x, two).output("y");
+        graph.addOutput("y", 2, OnnxGraphBuilder.DYNAMIC, OnnxGraphBuilder.DYNAMIC);
+        assertEquals("dim2", graph.build().getGraph().getInput(0).getType().getTensorType().getShape().getDim(2)
+                .getDimParam());
+        try (OnnxModel model = OnnxModel.load("double", graph.toBytes(), OnnxSessionConfig.DEFAULT)) {
+            for (int side : new int[] {1, 3, 5}) {
+                float[] in = new float[2 * side * side];
+                in[in.length - 1] = 1.5f;
+                float[] out = model.run("x", in, new long[] {1, 2, side, side}).get("y");
+                assertEquals(3f, out[out.length - 1]);
+            }
+        }
+    }
+
+    @Test
     void rejectsBadShapesAndMissingOutputs() {
         OnnxGraphBuilder graph = new OnnxGraphBuilder("g");
         assertMessage("initializer 'w' has shape [2, 3] (6 floats) but 5 floats were given",
                 () -> graph.addInitializer("w", new float[5], 2, 3));
         assertMessage("'x' has dimension 0", () -> graph.addInput("x", 0));
+        assertMessage("'x' has dimension -2", () -> graph.addInput("x", 3, -2));
         assertMessage("has no outputs", graph::build);
         graph.addInput("x", 2);
         graph.addOutput("y", 2);
