@@ -136,7 +136,8 @@ public final class TexturesCommand implements Callable<Integer> {
             description = "Seed: the same seed, size and recipe make the same pixels (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The PNG to write.")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "The PNG to write (with --train-nca: the model, a .onnx file).")
     Path out;
 
     @Option(names = "--no-normal", description = "Do not write the normal map.")

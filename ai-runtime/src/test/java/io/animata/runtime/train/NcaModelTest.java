@@ -60,6 +60,43 @@ class NcaModelTest {
         assertTrue(moved, "the step changes the state (the output layer is not zero here)");
     }
 
+    /** The grid is a torus: shifting the input around the edges shifts the output the same way, exactly. */
+    @ParameterizedTest
+    @CsvSource({"5, 9, 7, 3, 2, 1", "8, 12, 10, 11, 9, 2"})
+    void theOnnxStepHasNoEdges(int channels, int height, int width, int dy, int dx, long seed) {
+        Random random = new Random(seed);
+        int cells = height * width;
+        float[] input = new float[(channels + 1) * cells];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = i >= channels * cells ? (random.nextBoolean() ? 1 : 0) : random.nextFloat() * 2 - 1;
+        }
+        byte[] onnx;
+        try (NcaModel model = NcaModel.builder().optChannels(channels).optHidden(12).optSeed(seed)
+                .optOutputInitScale(0.5).build()) {
+            onnx = model.toOnnx("torus");
+        }
+        try (OnnxModel step = OnnxModel.load("nca", onnx, new OnnxSessionConfig(1, DevicePreference.CPU, 0))) {
+            long[] shape = {1, channels + 1, height, width};
+            float[] out = step.run(NcaOnnxExporter.INPUT, input, shape).get(NcaOnnxExporter.OUTPUT);
+            float[] shifted = step.run(NcaOnnxExporter.INPUT, roll(input, channels + 1, height, width, dy, dx), shape)
+                    .get(NcaOnnxExporter.OUTPUT);
+            assertArrayEquals(roll(out, channels, height, width, dy, dx), shifted, 1e-5f);
+        }
+    }
+
+    private static float[] roll(float[] planes, int count, int height, int width, int dy, int dx) {
+        float[] out = new float[planes.length];
+        for (int c = 0; c < count; c++) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    out[c * height * width + ((y + dy) % height) * width + (x + dx) % width] =
+                            planes[c * height * width + y * width + x];
+                }
+            }
+        }
+        return out;
+    }
+
     @ParameterizedTest
     @CsvSource({"4, 6, 1", "7, 5, 2"})
     void wrapPaddingPutsTheOppositeEdgeAroundTheGrid(int height, int width, long seed) {

@@ -52,7 +52,7 @@ class NcaTrainerTest {
     }
 
     @Test
-    void theSameSeedRepeatsTheRun() {
+    void theSameSeedRepeatsTheRunToFloatPrecision() {
         List<Float> a = new ArrayList<>();
         List<Float> b = new ArrayList<>();
         try (NcaTrainer t = small(4).build()) {
@@ -61,7 +61,14 @@ class NcaTrainerTest {
         try (NcaTrainer t = small(4).build()) {
             t.train((it, total, loss) -> b.add(loss));
         }
-        assertEquals(a, b);
+        // Seeds fix everything the trainer draws, but PyTorch's CPU convolution kernels may sum in another order
+        // for a second model in the same JVM (seen: the 4th loss differing in the 6th digit, depending on which
+        // tests ran before), so the run repeats to float precision rather than bit for bit. Growing a texture
+        // from a trained model (NcaRunner, ONNX) is bit-exact by seed.
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i), b.get(i), 1e-4f * Math.abs(a.get(i)), "loss " + i + ": " + a + " vs " + b);
+        }
     }
 
     @Test
