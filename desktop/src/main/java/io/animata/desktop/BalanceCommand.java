@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Balance bots: play many matches of the built-in two-sided arena game between configurations and report "
-                    + "a win-rate matrix with Wilson 95% intervals, Elo ratings, the first mover's advantage, match "
+                    + "a win-rate matrix with Wilson 95%% intervals, Elo ratings, the first mover's advantage, match "
                     + "lengths, and dominant configurations and cycles.",
             "Writes balance.json, matrix.png and balance.html.",
             "Last line: RESULT matches=.. max_imbalance=.. matches_per_s=..",
