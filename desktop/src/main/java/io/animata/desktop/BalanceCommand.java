@@ -4,9 +4,7 @@ import io.animata.core.playtest.balance.Balance;
 import io.animata.core.playtest.balance.BalanceConfig;
 import io.animata.core.playtest.balance.BalanceJobType;
 import io.animata.core.playtest.balance.BalanceReport;
-import io.animata.core.playtest.jobs.JobFiles;
 import io.animata.core.playtest.jobs.JobRunner;
-import io.animata.core.playtest.jobs.JobWorker;
 import io.animata.desktop.balance.BalanceChart;
 import io.animata.desktop.balance.BalancePage;
 import io.animata.runtime.AnimataException;
@@ -23,6 +21,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -67,23 +66,8 @@ public final class BalanceCommand implements Callable<Integer> {
             + "--emit-jobs.")
     Path out;
 
-    @Option(names = "--emit-jobs", paramLabel = "FILE",
-            description = "Write one job request per match (JSON lines) to FILE and stop, to run them elsewhere with "
-                    + "io.animata.core.playtest.jobs.JobWorker.")
-    Path emitJobs;
-
-    @Option(names = "--results", paramLabel = "FILE",
-            description = "Do not play: read the matches' answer lines (from JobWorker runs of --emit-jobs) from FILE "
-                    + "and write the report from them (matches_per_s then measures the merge, not the play).")
-    Path results;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the machine's cores).")
-    Integer threads;
-
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
-            description = "Run the matches in N child processes instead of threads (the same report) "
-                    + "(default: ${DEFAULT-VALUE}, in this process).")
-    int workers;
+    @Mixin
+    JobRunOptions jobs;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
@@ -93,10 +77,8 @@ public final class BalanceCommand implements Callable<Integer> {
         if (matches < 1) {
             throw new ParameterException(spec.commandLine(), "--matches must be at least 1, was " + matches);
         }
-        if ((threads != null && threads < 1) || workers < 0) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1 and --workers not negative");
-        }
-        if (out == null && emitJobs == null) {
+        jobs.validate(spec.commandLine());
+        if (out == null && !jobs.emitOnly()) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
         }
         if (System.getProperty("java.awt.headless") == null) {
@@ -105,26 +87,19 @@ public final class BalanceCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         BalanceConfig cfg = BalanceConfig.read(config);
         Balance balance = Balance.builder().setConfig(cfg).optMatches(matches).optSeed(seed).build();
-        if (emitJobs != null) {
-            JobFiles.writeRequests(emitJobs, new BalanceJobType(), balance.jobs());
-            o.printf(Locale.ROOT, "wrote %d job requests to %s; answer them with%n  java -cp animata.jar %s < %s > "
-                    + "answers.txt%nthen write the report with the same options and --results answers.txt --out DIR%n",
-                    matches, emitJobs, JobWorker.class.getName(), emitJobs);
-            o.printf(Locale.ROOT, "RESULT jobs=%d%n", matches);
-            o.flush();
-            return 0;
+        if (jobs.emitOnly()) {
+            return jobs.emit(new BalanceJobType(), balance.jobs(), o);
         }
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         o.printf(Locale.ROOT, "balance of %s: %d matches over %d pairs, seed %d, %s%n",
                 String.join(", ", cfg.configs().stream().map(c -> c.name()).toList()), matches,
-                balance.pairs().size(), seed, workers > 0 ? workers + " worker processes" : nThreads + " threads");
+                balance.pairs().size(), seed, jobs.describe(matches));
         o.flush();
         long started = System.nanoTime();
         BalanceReport report;
-        if (results != null) {
-            report = balance.report(JobFiles.readResults(results, new BalanceJobType(), matches));
+        if (jobs.fromResults()) {
+            report = balance.report(jobs.readResults(new BalanceJobType(), matches));
         } else {
-            try (JobRunner runner = workers > 0 ? JobRunner.processes(workers) : JobRunner.threads(nThreads)) {
+            try (JobRunner runner = jobs.newRunner(matches)) {
                 report = run(balance, runner);
             }
         }

@@ -9,9 +9,7 @@ import io.animata.core.playtest.PlaytestJobType;
 import io.animata.core.playtest.PlaytestLevel;
 import io.animata.core.playtest.PlaytestReport;
 import io.animata.core.playtest.PlaytestSettings;
-import io.animata.core.playtest.jobs.JobFiles;
 import io.animata.core.playtest.jobs.JobRunner;
-import io.animata.core.playtest.jobs.JobWorker;
 import io.animata.desktop.playtest.PlaytestImages;
 import io.animata.desktop.playtest.PlaytestPage;
 import io.animata.runtime.AnimataException;
@@ -32,6 +30,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -105,29 +104,13 @@ public final class PlaytestCommand implements Callable<Integer> {
             description = "The disc's radius, metres (default: ${DEFAULT-VALUE}).")
     float stuckEpsilon;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the machine's cores, at most "
-            + "one per bot).")
-    Integer threads;
-
-    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
-            description = "Run the bots in N child processes instead of threads (the same report) "
-                    + "(default: ${DEFAULT-VALUE}, in this process).")
-    int workers;
-
     @Option(names = "--replay", paramLabel = "BOT:TICK",
             description = "Replay bot BOT to the end of tick TICK (same level, seed and settings) and print its "
                     + "position and what happened then, with stack traces, instead of playtesting.")
     String replay;
 
-    @Option(names = "--emit-jobs", paramLabel = "FILE",
-            description = "Write one job request per bot (JSON lines) to FILE and stop, to run them elsewhere with "
-                    + "io.animata.core.playtest.jobs.JobWorker.")
-    Path emitJobs;
-
-    @Option(names = "--results", paramLabel = "FILE",
-            description = "Do not play: read the bots' answer lines (from JobWorker runs of --emit-jobs) from FILE "
-                    + "and write the report from them (ticks_per_s then measures the merge, not the play).")
-    Path results;
+    @Mixin
+    JobRunOptions jobs;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
@@ -150,30 +133,22 @@ public final class PlaytestCommand implements Callable<Integer> {
         if (replay != null) {
             return replay(playtest, o);
         }
-        if (emitJobs != null) {
-            JobFiles.writeRequests(emitJobs, new PlaytestJobType(), playtest.jobs());
-            o.printf(Locale.ROOT, "wrote %d job requests to %s; answer them with%n  java -cp animata.jar %s < %s > "
-                    + "answers.txt%nthen write the report with the same options and --results answers.txt --out DIR%n",
-                    bots, emitJobs, JobWorker.class.getName(), emitJobs);
-            o.printf(Locale.ROOT, "RESULT jobs=%d%n", bots);
-            o.flush();
-            return 0;
+        if (jobs.emitOnly()) {
+            return jobs.emit(new PlaytestJobType(), playtest.jobs(), o);
         }
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // the pictures are drawn off-screen
         }
-        int nThreads = threads != null ? threads : Math.max(1, Math.min(bots,
-                Runtime.getRuntime().availableProcessors()));
         o.printf(Locale.ROOT, "playtest of %s (%dx%d, %d reachable cells): %d bots x %.0f s, seed %d, %s, %s%n",
                 playLevel.name(), playLevel.width(), playLevel.height(),
                 io.animata.core.playtest.Regions.of(playLevel).reachableCount(), bots, seconds, seed,
-                playtest.settings().controller(), workers > 0 ? workers + " worker processes" : nThreads + " threads");
+                playtest.settings().controller(), jobs.describe(bots));
         o.flush();
         PlaytestReport report;
-        if (results != null) {
-            report = playtest.report(JobFiles.readResults(results, new PlaytestJobType(), bots));
+        if (jobs.fromResults()) {
+            report = playtest.report(jobs.readResults(new PlaytestJobType(), bots));
         } else {
-            try (JobRunner runner = workers > 0 ? JobRunner.processes(workers) : JobRunner.threads(nThreads)) {
+            try (JobRunner runner = jobs.newRunner(bots)) {
                 report = run(playtest, runner);
             }
         }
@@ -215,18 +190,13 @@ public final class PlaytestCommand implements Callable<Integer> {
         if (!(seconds > 0)) {
             throw new ParameterException(spec.commandLine(), "--seconds must be positive, was " + seconds);
         }
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
-        }
-        if (workers < 0) {
-            throw new ParameterException(spec.commandLine(), "--workers must not be negative, was " + workers);
-        }
+        jobs.validate(spec.commandLine());
         if (!controller.equalsIgnoreCase(PlaytestSettings.HEURISTIC)
                 && !controller.equalsIgnoreCase(PlaytestSettings.POLICY)) {
             throw new ParameterException(spec.commandLine(), "--controller must be heuristic or policy, was "
                     + controller);
         }
-        if (out == null && replay == null && emitJobs == null) {
+        if (out == null && replay == null && !jobs.emitOnly()) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
         }
         if (replay != null && !replay.matches("\\d+:\\d+")) {
