@@ -31,6 +31,8 @@ import java.util.List;
  * steps per frame, and the text decoded in a frame reaches its listeners at a later {@code beginFrame}, by the same
  * rules.
  *
+ * <p>Other background work (embeddings, texture growth) goes through {@link #jobs()}, on a worker of its own.
+ *
  * <p>Threading: {@link #beginFrame}, {@link #endFrame}, {@link #queue}, {@link #textQueue} and the queues' methods
  * are called on the game thread. {@link #loadModel} may be called from any thread (it is slow: use an asset loader or a background
  * thread in a running game). {@link #close} is idempotent, stops the workers within the shutdown timeout and
@@ -64,6 +66,9 @@ public final class AiRuntime implements AutoCloseable {
     private final List<BatchModel> ownedModels = new ArrayList<>();
     private final List<LanguageModel> ownedLanguageModels = new ArrayList<>();
     private int nextWorker;
+    private final String threadNamePrefix;
+    /** Made on first use, with a worker thread of its own; read by the game thread only. */
+    private volatile JobQueue jobs;
     private long nextRequestId = 1;
     private long currentTick;
     private volatile boolean closed;
@@ -73,6 +78,7 @@ public final class AiRuntime implements AutoCloseable {
         this.sessionConfig = new OnnxSessionConfig(b.intraOpThreads, b.device, b.cudaDeviceId);
         this.lockstepTimeoutNanos = b.lockstepTimeout.toNanos();
         this.shutdownTimeoutMillis = b.shutdownTimeout.toMillis();
+        this.threadNamePrefix = b.threadNamePrefix;
         this.workers = new Worker[b.workerThreads];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(b.threadNamePrefix + "-" + i, WORKER_QUEUE_CAPACITY);
@@ -278,6 +284,21 @@ public final class AiRuntime implements AutoCloseable {
         });
     }
 
+    /**
+     * Returns the queue for background jobs (embeddings, summaries, texture growth), making it and its worker
+     * thread on first use. Jobs run on a thread of their own so they never delay the frame's model batches.
+     * Game thread (the first call); {@link JobQueue#run} may then be used from any thread.
+     */
+    public JobQueue jobs() {
+        checkOpen();
+        synchronized (registryLock) {
+            if (jobs == null) {
+                jobs = new JobQueue(this, new Worker(threadNamePrefix + "-jobs", WORKER_QUEUE_CAPACITY));
+            }
+            return jobs;
+        }
+    }
+
     /** @return the number of text queues, for iterating metrics without allocation */
     public int textQueueCount() {
         return textQueues.length;
@@ -323,6 +344,10 @@ public final class AiRuntime implements AutoCloseable {
         for (TextGenerationQueue t : ts) {
             t.deliver(tick, lockstep, deadline);
         }
+        JobQueue j = jobs;
+        if (j != null) {
+            j.deliver(lockstep, deadline);
+        }
     }
 
     /**
@@ -344,6 +369,10 @@ public final class AiRuntime implements AutoCloseable {
         TextGenerationQueue[] ts = textQueues;
         for (TextGenerationQueue t : ts) {
             t.handOver(tick);
+        }
+        JobQueue j = jobs;
+        if (j != null) {
+            j.handOver();
         }
     }
 
@@ -382,6 +411,10 @@ public final class AiRuntime implements AutoCloseable {
             ownedLanguageModels.clear();
         }
         boolean allStopped = true;
+        JobQueue j = jobs;
+        if (j != null) {
+            allStopped &= j.worker().shutdown(shutdownTimeoutMillis);
+        }
         for (Worker w : workers) {
             allStopped &= w.shutdown(shutdownTimeoutMillis);
         }
