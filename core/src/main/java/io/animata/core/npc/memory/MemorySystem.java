@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
  *
  * <p>Embeddings never run on the game thread: a memory is added at once and its embedding follows; every text waiting
  * in a frame (new memories of all NPCs, world knowledge, the player's lines) goes to the worker in one job, several
- * texts per model call. Ranking runs on the game thread when the query's vector arrives (a few hundred memories take
- * tens of microseconds, once per player line; see the README).
+ * texts per model call. Ranking runs on the worker too, right after the query's vector is computed, over a snapshot of
+ * the NPC's candidates taken on the game thread (copying references is a few microseconds; scoring 500 memories of 384
+ * floats takes about a hundred, which the game thread is spared; see the README).
  *
  * <p>Reflection: when the importance of an NPC's memories since its last reflection reaches the threshold, it
  * reflects on its most important recent memories ({@link Reflector}): with a language model
@@ -290,7 +291,7 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
         return recalls;
     }
 
-    /** @return nanoseconds the last ranking took on the game thread */
+    /** @return nanoseconds the last ranking for a player's line took (on the job worker) */
     public long lastRankNanos() {
         return lastRankNanos;
     }
@@ -424,13 +425,29 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
                 ordered.add(o);
             }
         }
+        double now = hours();
+        RetrievalWeights w = weights;
         for (int from = 0; from < ordered.size(); from += maxBatch) {
             List<Object> chunk = List.copyOf(ordered.subList(from, Math.min(ordered.size(), from + maxBatch)));
             List<String> inputs = new ArrayList<>(chunk.size());
             for (Object o : chunk) {
-                inputs.add(o instanceof Query q ? q.line : ((Memory) o).text());
+                if (o instanceof Query q) {
+                    q.now = now;
+                    MemoryRanker.gather(q.mind.stream, knowledge, q.mind.factions, q.candidates);
+                    inputs.add(q.line);
+                } else {
+                    inputs.add(((Memory) o).text());
+                }
             }
-            jobs.submit("embed " + inputs.size() + " texts", () -> embedder.embed(inputs), job -> deliver(chunk, job));
+            jobs.submit("embed " + inputs.size() + " texts", () -> {
+                float[][] vectors = embedder.embed(inputs);
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (chunk.get(i) instanceof Query q) {
+                        MemoryRanker.score(q.candidates, vectors[i], q.now, w); // on the worker, beside the model
+                    }
+                }
+                return vectors;
+            }, job -> deliver(chunk, job));
         }
     }
 
@@ -467,7 +484,11 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
             return; // a newer line, or the NPC left
         }
         mind.pendingLine = null;
-        rank(mind, vector);
+        if (vector == null) {
+            MemoryRanker.score(q.candidates, null, q.now, weights); // the embedding failed: recency and importance
+        }
+        MemoryRanker.deliver(q.candidates, mind.recall, hours(), true);
+        lastRankNanos = q.candidates.scoreNanos();
         recalls++;
         Memory heard = mind.stream.add(MemoryKind.DIALOGUE, playerName + " told me: \"" + q.line.strip() + "\"",
                 hours(), scorer.score(MemoryKind.DIALOGUE, q.line));
@@ -597,7 +618,23 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
         }
     }
 
-    private record Query(Entity npc, MemoryStreamComponent mind, int generation, int serial, String line) {
+    /** A player's line on its way: the snapshot of candidates goes to the worker with it and is ranked there. */
+    private static final class Query {
+        final Entity npc;
+        final MemoryStreamComponent mind;
+        final int generation;
+        final int serial;
+        final String line;
+        final MemoryRanker.Candidates candidates = new MemoryRanker.Candidates();
+        double now;
+
+        Query(Entity npc, MemoryStreamComponent mind, int generation, int serial, String line) {
+            this.npc = npc;
+            this.mind = mind;
+            this.generation = generation;
+            this.serial = serial;
+            this.line = line;
+        }
     }
 
     private static final class PendingText {
