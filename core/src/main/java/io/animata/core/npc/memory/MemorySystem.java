@@ -261,6 +261,15 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
         return knowledge;
     }
 
+    /** @return how many world knowledge facts have no embedding yet */
+    public int worldKnowledgeUnembedded() {
+        int n = 0;
+        for (int i = 0; i < knowledge.size(); i++) {
+            n += knowledge.get(i).embedding == null ? 1 : 0;
+        }
+        return n;
+    }
+
     /** @return the embedder, whose {@link Embedder#id()} is saved with the vectors */
     public Embedder embedder() {
         return embedder;
