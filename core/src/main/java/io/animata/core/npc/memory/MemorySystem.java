@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
  * <p>Embeddings never run on the game thread: a memory is added at once and its embedding follows; every text waiting
  * in a frame (new memories of all NPCs, world knowledge, the player's lines) goes to the worker in one job, several
  * texts per model call. Ranking runs on the worker too, right after the query's vector is computed, over a snapshot of
- * the NPC's candidates taken on the game thread (copying references is a few microseconds; scoring 500 memories of 384
- * floats takes about a hundred, which the game thread is spared; see the README).
+ * the NPC's candidates taken on the game thread (copying the references costs the game thread a few per cent of what
+ * scoring them would; the README has the measured figures).
  *
  * <p>Reflection: when the importance of an NPC's memories since its last reflection reaches the threshold, it
  * reflects on its most important recent memories ({@link Reflector}): with a language model
