@@ -24,6 +24,8 @@ public final class Memory {
     float[] embedding;
     /** Whether the embedding has been handed to a job and not come back yet. */
     boolean embeddingInFlight;
+    /** Failed embedding jobs this memory was in. */
+    int embeddingAttempts;
     private final long[] sources;
     private final String faction;
 

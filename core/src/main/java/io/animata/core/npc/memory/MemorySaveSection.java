@@ -131,6 +131,9 @@ public final class MemorySaveSection implements SaveSection {
         }
         String embedderId = text(data, "embedder", "npc-memory");
         int dimensions = (int) integer(data, "dimensions", "npc-memory");
+        if (dimensions < 1) {
+            throw new AnimataException("npc-memory: \"dimensions\" must be at least 1, was " + dimensions);
+        }
         boolean sameModel = embedderId.equals(system.embedder().id()) && dimensions == system.embedder().dimensions();
         JsonNode hoursNode = data.get("hours");
         WorldKnowledge world = new WorldKnowledge();

@@ -160,6 +160,7 @@ public final class MemoryStream {
             Memory m = memories.get(i);
             m.embedding = null;
             m.embeddingInFlight = false;
+            m.embeddingAttempts = 0;
             waiting.add(m);
         }
     }

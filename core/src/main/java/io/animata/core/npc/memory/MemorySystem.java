@@ -51,8 +51,7 @@ import java.util.regex.Pattern;
  * the reflections are memories pointing at their sources.
  *
  * <pre>{@code
- * Embedder embedder = runtime.jobs().run("load embedder", () -> MiniLmEmbedder.load(runtime.sessionConfig()))
- *         .await(Duration.ofMinutes(1));                      // on a loading thread, not the game thread
+ * Embedder embedder = MiniLmEmbedder.load(runtime.sessionConfig());   // at loading time, off the game thread
  * MemorySystem memory = MemorySystem.builder().setJobs(runtime.jobs()).setEmbedder(embedder)
  *         .optWorldKnowledge(world).optPlayerName("Alex").build();
  * DialogueSystem dialogue = DialogueSystem.builder().setQueue(runtime.textQueue(model))
@@ -68,6 +67,8 @@ import java.util.regex.Pattern;
 public final class MemorySystem extends IteratingSystem implements TextListener {
     private static final System.Logger LOG = System.getLogger(MemorySystem.class.getName());
     private static final Pattern FIRST_NUMBER = Pattern.compile("(10|[1-9])");
+    /** Times a memory is sent to the embedder before it is left without a vector (then ranked without relevance). */
+    static final int EMBED_ATTEMPTS = 3;
 
     private final ComponentMapper<MemoryStreamComponent> minds = ComponentMapper.getFor(MemoryStreamComponent.class);
     private final ComponentMapper<PersonaComponent> personas = ComponentMapper.getFor(PersonaComponent.class);
@@ -86,6 +87,8 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
     private final String playerName;
     private final int maxBatch;
     private final MemoryRanker ranker = new MemoryRanker();
+    /** Memories whose embedding job failed, sent again with the next frame's texts. */
+    private final List<Memory> retry = new ArrayList<>();
     private final DialogueListener replies = this::onReply;
     private final Map<Long, PendingText> texts = new HashMap<>();
     /** NPC memories read from a save whose NPC is not in the engine yet, by id. */
@@ -290,7 +293,10 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
         return largestBatch;
     }
 
-    /** @return embedding jobs that failed (their memories stay without vectors; their queries recall without one) */
+    /**
+     * @return embedding jobs that failed (their memories are sent again, up to three times in all; their player lines
+     *     are recalled without relevance)
+     */
     public long embeddingFailures() {
         return embeddingFailures;
     }
@@ -387,6 +393,10 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
             internalHours += deltaTime * hoursPerSecond;
         }
         super.update(deltaTime);
+        if (!retry.isEmpty()) {
+            batch().addAll(retry);
+            retry.clear();
+        }
         List<Memory> facts = knowledge.waitingForEmbedding();
         if (!facts.isEmpty()) {
             batch().addAll(facts);
@@ -448,7 +458,7 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
                     inputs.add(((Memory) o).text());
                 }
             }
-            jobs.submit("embed " + inputs.size() + " texts", () -> {
+            jobs.submit("embed " + count(inputs.size()), () -> {
                 float[][] vectors = embedder.embed(inputs);
                 for (int i = 0; i < chunk.size(); i++) {
                     if (chunk.get(i) instanceof Query q) {
@@ -460,12 +470,16 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
         }
     }
 
+    private static String count(int texts) {
+        return texts == 1 ? "1 text" : texts + " texts";
+    }
+
     private void deliver(List<Object> chunk, Job<float[][]> job) {
         float[][] vectors = null;
         if (job.isFailed()) {
             embeddingFailures++;
-            LOG.log(Level.WARNING, "embedding " + chunk.size() + " texts failed; those memories stay without vectors: "
-                    + job.error().getMessage());
+            LOG.log(Level.WARNING, "embedding " + count(chunk.size()) + " failed (memories are tried again, at most "
+                    + EMBED_ATTEMPTS + " times): " + job.error().getMessage());
         } else {
             vectors = job.result();
             embeddingCalls++;
@@ -479,6 +493,8 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
                 m.embeddingInFlight = false;
                 if (v != null) {
                     m.embedding = v;
+                } else if (++m.embeddingAttempts < EMBED_ATTEMPTS) {
+                    retry.add(m);
                 }
             } else {
                 answer((Query) o, v);

@@ -88,6 +88,7 @@ public final class WorldKnowledge {
         for (Memory m : facts) {
             m.embedding = null;
             m.embeddingInFlight = false;
+            m.embeddingAttempts = 0;
             waiting.add(m);
         }
     }

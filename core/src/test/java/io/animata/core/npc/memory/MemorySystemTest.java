@@ -166,6 +166,28 @@ class MemorySystemTest {
             assertEquals("Eh?", mira.getComponent(DialogueComponent.class).lastReply());
             assertTrue(f.memory.embeddingFailures() >= 1);
             assertEquals("The bellows tore", FixtureChecks.recalled(mira, 0));
+            for (int i = 0; i < 10; i++) {
+                f.update();
+            }
+            long tries = embedder.calls.stream().filter(c -> c.contains("The bellows tore")).count();
+            assertEquals(MemorySystem.EMBED_ATTEMPTS, tries, "a memory is sent at most " + MemorySystem.EMBED_ATTEMPTS
+                    + " times");
+        }
+    }
+
+    @Test
+    void aMemoryWhoseEmbeddingFailedOnceIsSentAgain() {
+        WordHashEmbedder embedder = new WordHashEmbedder();
+        embedder.fail = true;
+        try (MindFixture f = new MindFixture(replying("Eh?"), embedder)) {
+            Entity mira = f.npc("mira");
+            Memory torn = f.memory.event(mira, "The bellows tore", 4);
+            f.update();
+            f.update();
+            assertEquals(1L, f.memory.embeddingFailures());
+            embedder.fail = false;
+            f.settle(mira, 10);
+            assertArrayEquals(WordHashEmbedder.vector("The bellows tore"), torn.embedding());
         }
     }
 

@@ -1,9 +1,11 @@
 package io.animata.core.npc.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.badlogic.gdx.utils.Array;
+import io.animata.runtime.AnimataException;
 import io.animata.runtime.onnx.OnnxSessionConfig;
 import io.animata.runtime.text.embed.MiniLmEmbedder;
 import java.util.ArrayList;
@@ -114,5 +116,8 @@ class MemoryTimingsTest {
         } finally {
             embedder.close();
         }
+        embedder.close(); // idempotent
+        AnimataException closed = assertThrows(AnimataException.class, () -> embedder.embed(List.of("hello")));
+        assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
     }
 }
