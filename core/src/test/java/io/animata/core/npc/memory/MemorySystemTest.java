@@ -273,6 +273,33 @@ class MemorySystemTest {
     }
 
     @Test
+    void framesWithNothingNewAllocateNothing() {
+        WordHashEmbedder embedder = new WordHashEmbedder();
+        try (MindFixture f = new MindFixture(replying("."), embedder)) {
+            List<Entity> npcs = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                Entity npc = f.npc(i % 2 == 0 ? "tom" : "mira");
+                MindFixture.mind(npc).npcId = "npc" + i;
+                f.memory.event(npc, "npc " + i + " saw the market open", 3);
+                npcs.add(npc);
+            }
+            f.settle(npcs.get(99), 10);
+            for (int i = 0; i < 200; i++) {
+                f.memory.update(MindFixture.DELTA);
+            }
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 1000; i++) {
+                f.memory.update(MindFixture.DELTA);
+            }
+            long allocated = threads.getThreadAllocatedBytes(id) - before;
+            assertTrue(allocated < 1024, "1000 idle frames over 100 NPCs allocated " + allocated + " bytes");
+        }
+    }
+
+    @Test
     void badUseSaysWhatToDo() {
         WordHashEmbedder embedder = new WordHashEmbedder();
         try (MindFixture f = new MindFixture(replying("."), embedder)) {
