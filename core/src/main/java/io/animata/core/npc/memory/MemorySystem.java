@@ -156,13 +156,11 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
         }
         DialogueSystem d = dialogue();
         MemoryStreamComponent mind = minds.get(npc);
-        if (mind == null) {
-            d.say(npc, line);
+        if (mind == null || dialogues.get(npc) == null || personas.get(npc) == null) {
+            d.say(npc, line); // no memory: answer at once; no dialogue or persona: its error, now rather than later
             return;
         }
-        if (dialogues.get(npc) != null) {
-            d.cancel(npc);
-        }
+        d.cancel(npc);
         mind.pendingLine = line;
         mind.querySerial++;
         batch().add(new Query(npc, mind, mind.generation, mind.querySerial, line));
@@ -385,6 +383,8 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
             importanceQueue.cancelAll(this);
         }
         texts.clear();
+        waiting = null;
+        retry.clear();
     }
 
     @Override
@@ -496,8 +496,8 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
                 } else if (++m.embeddingAttempts < EMBED_ATTEMPTS) {
                     retry.add(m);
                 }
-            } else {
-                answer((Query) o, v);
+            } else if (getEngine() != null) {
+                answer((Query) o, v); // a line heard before the system left the engine gets no answer
             }
         }
     }

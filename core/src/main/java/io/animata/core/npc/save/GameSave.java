@@ -123,7 +123,8 @@ public final class GameSave {
     }
 
     /**
-     * Writes a snapshot atomically to {@code file}, the previous save kept as {@code file.bak}. Any thread.
+     * Writes a snapshot atomically to {@code file}, the previous save kept as {@code file.bak} (unless it is damaged:
+     * then the backup stays as it is). Any thread.
      *
      * @throws AnimataException when the file cannot be written (the previous save stays as it was)
      */
@@ -134,7 +135,17 @@ public final class GameSave {
         } catch (JsonProcessingException e) {
             throw new AnimataException("cannot write the save " + file + " as JSON: " + e.getOriginalMessage(), e);
         }
-        SaveFiles.write(file, bytes);
+        SaveFiles.write(file, bytes, this::isComplete);
+    }
+
+    /** Whether a file is a complete save document (so it may become the backup); reads it whole. */
+    private boolean isComplete(Path file) {
+        try {
+            JsonNode root = json.readTree(file.toFile());
+            return root != null && FORMAT.equals(root.path("format").asText(null)) && root.path("sections").isObject();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Takes a snapshot and writes it. Game thread. */

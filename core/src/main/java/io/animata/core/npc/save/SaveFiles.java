@@ -11,13 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Predicate;
 
 /**
  * Writes a file so that a crash at any moment leaves either the old content or the new one in place, never a part:
  * the bytes go to a temporary file in the same folder, are forced to the disk ({@link FileChannel#force}), and the
  * temporary file is then moved over the target in one atomic step ({@code ATOMIC_MOVE}; where the file system cannot,
  * a plain replacing move, with a log line). Before that, the previous file is copied the same way to
- * {@link #backupOf its backup} ({@code name.bak}), so one older good save always remains. Temporary files left by a
+ * {@link #backupOf its backup} ({@code name.bak}) when it is worth keeping, so one older good save always remains. Temporary files left by a
  * crashed writer are deleted by the next write.
  *
  * <p>Threading: one writer per target at a time (the game's save slot); any thread.
@@ -48,16 +49,28 @@ public final class SaveFiles {
      * @throws AnimataException naming the file when it cannot be written (the previous save is then untouched)
      */
     public static void write(Path target, byte[] bytes) {
-        write(target, bytes, NO_FAULT);
+        write(target, bytes, p -> true, NO_FAULT);
+    }
+
+    /**
+     * Like {@link #write(Path, byte[])}, but the previous file becomes the backup only when {@code worthKeeping}
+     * accepts it: a damaged save must not replace a good backup.
+     */
+    public static void write(Path target, byte[] bytes, Predicate<Path> worthKeeping) {
+        write(target, bytes, worthKeeping, NO_FAULT);
     }
 
     static void write(Path target, byte[] bytes, WriteFault fault) {
+        write(target, bytes, p -> true, fault);
+    }
+
+    static void write(Path target, byte[] bytes, Predicate<Path> worthKeeping, WriteFault fault) {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         try {
             Files.createDirectories(dir);
             deleteLeftovers(dir, file.getFileName().toString());
-            if (Files.isRegularFile(file)) {
+            if (Files.isRegularFile(file) && worthKeeping.test(file)) {
                 Path backupTemp = temporary(dir, backupOf(file).getFileName().toString());
                 try {
                     Files.copy(file, backupTemp, StandardCopyOption.REPLACE_EXISTING);

@@ -124,6 +124,23 @@ class GameSaveTest {
     }
 
     @Test
+    void aDamagedSaveNeverReplacesAGoodBackup() throws IOException {
+        CounterSection c = new CounterSection();
+        Path file = dir.resolve("slot.json");
+        c.values.put("gold", 10);
+        withCounters(c).save(file);
+        withCounters(c).save(file);
+        byte[] goodBackup = Files.readAllBytes(SaveFiles.backupOf(file));
+        Files.writeString(file, "{\"format\": \"animata-save\", \"vers"); // the disk lost the end
+        c.values.put("gold", 30);
+        withCounters(c).save(file);
+        assertArrayEquals(goodBackup, Files.readAllBytes(SaveFiles.backupOf(file)));
+        CounterSection loaded = new CounterSection();
+        withCounters(loaded).load(file);
+        assertEquals(Map.of("gold", 30), loaded.values);
+    }
+
+    @Test
     void garbageInBothFilesIsAnErrorNamingEachFileAndItsProblem() throws IOException {
         Path file = dir.resolve("slot.json");
         Files.write(file, new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2});
