@@ -15,21 +15,13 @@ import io.animata.runtime.AnimataException;
 import io.animata.runtime.Job;
 import io.animata.runtime.JobQueue;
 import io.animata.runtime.TextGenerationQueue;
-import io.animata.runtime.TextListener;
-import io.animata.runtime.text.ChatMessage;
-import io.animata.runtime.text.FinishReason;
-import io.animata.runtime.text.GenerationRequest;
-import io.animata.runtime.text.SamplingConfig;
 import io.animata.runtime.text.embed.Embedder;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Long-term memory for NPCs, wired into their dialogue. When the player speaks to an NPC through {@link #say}, the
@@ -64,9 +56,8 @@ import java.util.regex.Pattern;
  * <p>Threading: game thread only. A frame with nothing new allocates nothing; each new memory, line and reflection
  * allocates its own objects.
  */
-public final class MemorySystem extends IteratingSystem implements TextListener {
+public final class MemorySystem extends IteratingSystem {
     private static final System.Logger LOG = System.getLogger(MemorySystem.class.getName());
-    private static final Pattern FIRST_NUMBER = Pattern.compile("(10|[1-9])");
     /** Times a memory is sent to the embedder before it is left without a vector (then ranked without relevance). */
     static final int EMBED_ATTEMPTS = 3;
 
@@ -80,8 +71,7 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
     private final RetrievalWeights weights;
     private final Reflector reflector;
     private final int reflectionThreshold;
-    private final TextGenerationQueue reflectionQueue;
-    private final TextGenerationQueue importanceQueue;
+    private final ModelThoughts thoughts;
     private final GameClock clock;
     private final double hoursPerSecond;
     private final String playerName;
@@ -90,7 +80,6 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
     /** Memories whose embedding job failed, sent again with the next frame's texts. */
     private final List<Memory> retry = new ArrayList<>();
     private final DialogueListener replies = this::onReply;
-    private final Map<Long, PendingText> texts = new HashMap<>();
     /** NPC memories read from a save whose NPC is not in the engine yet, by id. */
     private final Map<String, MemoryStream> unclaimed = new LinkedHashMap<>();
     private final EntityListener arrivals = new EntityListener() {
@@ -128,8 +117,7 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
         this.weights = b.weights;
         this.reflector = b.reflector;
         this.reflectionThreshold = b.reflectionThreshold;
-        this.reflectionQueue = b.reflectionQueue;
-        this.importanceQueue = b.importanceQueue;
+        this.thoughts = new ModelThoughts(b.reflector, b.reflectionQueue, b.importanceQueue, this::hours);
         this.clock = b.clock;
         this.hoursPerSecond = b.hoursPerSecond;
         this.playerName = b.playerName.isBlank() ? "the player" : b.playerName.strip();
@@ -174,7 +162,7 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
     public Memory observe(Entity npc, String text) {
         MemoryStreamComponent mind = require(npc);
         Memory m = mind.stream.add(MemoryKind.OBSERVATION, text, hours(), scorer.score(MemoryKind.OBSERVATION, text));
-        rate(mind, m);
+        thoughts.rate(mind, m);
         return m;
     }
 
@@ -376,13 +364,7 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
             dialogue.removeListener(replies);
             dialogue = null;
         }
-        if (reflectionQueue != null) {
-            reflectionQueue.cancelAll(this);
-        }
-        if (importanceQueue != null && importanceQueue != reflectionQueue) {
-            importanceQueue.cancelAll(this);
-        }
-        texts.clear();
+        thoughts.cancelAll();
         waiting = null;
         retry.clear();
     }
@@ -522,7 +504,7 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
             List<Memory> fresh = mind.stream.waitingForEmbedding();
             fresh.remove(fresh.size() - 1);
         }
-        rate(mind, heard);
+        thoughts.rate(mind, heard);
         dialogue().say(q.npc, q.line);
     }
 
@@ -539,10 +521,10 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
         }
         Memory said = mind.stream.add(MemoryKind.DIALOGUE, "I told " + playerName + ": \"" + d.lastReply() + "\"",
                 hours(), scorer.score(MemoryKind.DIALOGUE, d.lastReply()));
-        rate(mind, said);
+        thoughts.rate(mind, said);
     }
 
-    // ---- reflection and importance through a language model --------------------------------------------------
+    // ---- reflection ------------------------------------------------------------------------------------------
 
     private void reflect(Entity npc, MemoryStreamComponent mind) {
         List<Memory> sources = reflector.sources(mind.stream);
@@ -550,79 +532,8 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
         if (sources.isEmpty()) {
             return;
         }
-        mind.reflections++;
-        if (reflectionQueue == null) {
-            addInsight(mind, reflector.extractive(sources));
-            return;
-        }
         PersonaComponent p = personas.get(npc);
-        String name = p != null && !p.name.isBlank() ? p.name : saveId(npc);
-        GenerationRequest request = GenerationRequest.chat(reflector.prompt(name, sources)).optMaxTokens(96)
-                .optSampling(SamplingConfig.GREEDY).build();
-        mind.reflecting = true;
-        long id = reflectionQueue.submit(request, this, 0);
-        texts.put(id, new PendingText(mind, mind.generation, sources, null));
-    }
-
-    private void addInsight(MemoryStreamComponent mind, Reflector.Insight insight) {
-        mind.stream.addReflection(insight.text(), hours(), Reflector.importanceOf(insight.sources(), mind.stream),
-                insight.sources());
-    }
-
-    /** Asks the language model (when configured) how important a dialogue line or observation is. */
-    private void rate(MemoryStreamComponent mind, Memory m) {
-        if (importanceQueue == null) {
-            return;
-        }
-        String prompt = "On a scale of 1 to 10, where 1 is purely mundane (e.g. a greeting, the weather) and 10 is"
-                + " extremely poignant (e.g. a death, a betrayal, a life saved), rate the likely poignancy of this"
-                + " memory.\nMemory: " + m.text() + "\nAnswer with one number.";
-        GenerationRequest request = GenerationRequest.chat(List.of(ChatMessage.user(prompt))).optMaxTokens(4)
-                .optSampling(SamplingConfig.GREEDY).build();
-        long id = importanceQueue.submit(request, this, 1);
-        texts.put(id, new PendingText(mind, mind.generation, null, m));
-    }
-
-    @Override
-    public void onText(long requestId, int tag, CharSequence text) {
-        PendingText p = texts.get(requestId);
-        if (p != null) {
-            p.text.append(text);
-        }
-    }
-
-    @Override
-    public void onComplete(long requestId, int tag, FinishReason reason) {
-        PendingText p = texts.remove(requestId);
-        if (p == null || p.mind.generation != p.generation) {
-            return;
-        }
-        if (p.rated != null) {
-            Matcher n = FIRST_NUMBER.matcher(p.text);
-            if (n.find()) {
-                p.mind.stream.rescore(p.rated, Integer.parseInt(n.group(1)));
-            }
-            return;
-        }
-        p.mind.reflecting = false;
-        List<Reflector.Insight> insights = reflector.parse(p.text.toString(), p.sources);
-        if (insights.isEmpty()) {
-            insights = List.of(reflector.extractive(p.sources));
-        }
-        for (Reflector.Insight insight : insights) {
-            addInsight(p.mind, insight);
-        }
-    }
-
-    @Override
-    public void onFailure(long requestId, int tag, AnimataException error) {
-        PendingText p = texts.remove(requestId);
-        if (p == null || p.mind.generation != p.generation || p.rated != null) {
-            return; // a failed rating keeps the rule-based score
-        }
-        LOG.log(Level.WARNING, "reflection by the language model failed, summarising instead: " + error.getMessage());
-        p.mind.reflecting = false;
-        addInsight(p.mind, reflector.extractive(p.sources));
+        thoughts.reflect(mind, p != null && !p.name.isBlank() ? p.name : saveId(npc), sources);
     }
 
     // ---- save support ----------------------------------------------------------------------------------------
@@ -659,21 +570,6 @@ public final class MemorySystem extends IteratingSystem implements TextListener 
             this.generation = generation;
             this.serial = serial;
             this.line = line;
-        }
-    }
-
-    private static final class PendingText {
-        final MemoryStreamComponent mind;
-        final int generation;
-        final List<Memory> sources;
-        final Memory rated;
-        final StringBuilder text = new StringBuilder(64);
-
-        PendingText(MemoryStreamComponent mind, int generation, List<Memory> sources, Memory rated) {
-            this.mind = mind;
-            this.generation = generation;
-            this.sources = sources;
-            this.rated = rated;
         }
     }
 
