@@ -12,11 +12,15 @@ import java.util.List;
  * <p>A store object held by {@link MemoryStreamComponent}. Threading: game thread.
  */
 public final class MemoryStream {
+    /** The default most memories kept: 1,000 (about 2 MB with 384-float vectors). */
+    public static final int DEFAULT_CAPACITY = 1000;
     private final List<Memory> memories = new ArrayList<>();
     private final List<Memory> waiting = new ArrayList<>();
     private long nextId = 1;
     private int importanceSinceReflection;
     private double lastReflectionHours = Double.NaN;
+    private int capacity = DEFAULT_CAPACITY;
+    private long forgotten;
 
     /**
      * Adds a memory; its embedding follows later.
@@ -51,7 +55,56 @@ public final class MemoryStream {
         if (m.kind() != MemoryKind.REFLECTION) {
             importanceSinceReflection += m.importance();
         }
+        while (memories.size() > capacity) {
+            forgetOne();
+        }
         return m;
+    }
+
+    /**
+     * Forgets the least important memory (the oldest among equals), sparing reflections while anything else is left:
+     * they stand for many memories. A reflection's sources may be forgotten; its text remains.
+     */
+    private void forgetOne() {
+        int victim = -1;
+        for (int pass = 0; pass < 2 && victim < 0; pass++) {
+            for (int i = 0; i < memories.size() - 1; i++) { // never the memory just added
+                Memory m = memories.get(i);
+                if ((pass == 1 || m.kind() != MemoryKind.REFLECTION)
+                        && (victim < 0 || m.importance < memories.get(victim).importance)) {
+                    victim = i;
+                }
+            }
+        }
+        Memory gone = memories.remove(victim);
+        waiting.remove(gone);
+        forgotten++;
+    }
+
+    /**
+     * Sets how many memories are kept (default {@link #DEFAULT_CAPACITY}); beyond it the least important are
+     * forgotten, reflections last.
+     *
+     * @param memoriesKept at least 2
+     */
+    public void setCapacity(int memoriesKept) {
+        if (memoriesKept < 2) {
+            throw new IllegalArgumentException("a memory stream keeps at least 2 memories, was " + memoriesKept);
+        }
+        capacity = memoriesKept;
+        while (memories.size() > capacity) {
+            forgetOne();
+        }
+    }
+
+    /** @return the most memories kept */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** @return memories forgotten because the stream was full */
+    public long forgotten() {
+        return forgotten;
     }
 
     /** Puts back a memory read from a save (id, embedding and all); game thread, while loading. */
@@ -69,7 +122,10 @@ public final class MemoryStream {
         lastReflectionHours = lastReflection;
     }
 
-    /** Replaces this stream's content with {@code other}'s (the memory objects are shared, not copied). */
+    /**
+     * Replaces this stream's content with {@code other}'s (the memory objects are shared, not copied), keeping this
+     * stream's capacity.
+     */
     public void copyFrom(MemoryStream other) {
         if (other == this) {
             return;
@@ -80,6 +136,10 @@ public final class MemoryStream {
         nextId = other.nextId;
         importanceSinceReflection = other.importanceSinceReflection;
         lastReflectionHours = other.lastReflectionHours;
+        forgotten = other.forgotten;
+        while (memories.size() > capacity) {
+            forgetOne();
+        }
     }
 
     /** @return memories held */
@@ -172,5 +232,6 @@ public final class MemoryStream {
         nextId = 1;
         importanceSinceReflection = 0;
         lastReflectionHours = Double.NaN;
+        forgotten = 0;
     }
 }

@@ -65,6 +65,7 @@ public final class MemoryStreamComponent implements Component, Poolable {
         npcId = "";
         factions.clear();
         stream.clear();
+        stream.setCapacity(MemoryStream.DEFAULT_CAPACITY);
         recall.clear();
         pendingLine = null;
         querySerial++;
