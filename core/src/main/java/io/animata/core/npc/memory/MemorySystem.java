@@ -188,7 +188,8 @@ public final class MemorySystem extends IteratingSystem {
 
     /**
      * The facts for {@link DialogueSystem.Builder#optWorldFacts}: the game's own facts, then what the NPC recalled for
-     * the player's line ("What you remember, most relevant first:"), with each memory's age.
+     * the player's latest line said through {@link #say} ("What you remember, most relevant first:"), with each
+     * memory's age. (A line given straight to {@link DialogueSystem#say} recalls nothing new: the last recall stays.)
      */
     public WorldFacts worldFacts(WorldFacts gameFacts) {
         if (gameFacts == null) {
