@@ -1,0 +1,95 @@
+package io.animata.runtime.text;
+
+/**
+ * The tokens a {@link TextConstraint} allows in each of its states, for one vocabulary: a bit set per state,
+ * computed the first time a generation reaches the state (each token's text walked through the automaton) and then
+ * reused by every generation with the same constraint. End-of-sequence tokens are allowed where the state may end.
+ *
+ * <p>Threading: one thread at a time (the model's worker); share one instance per (constraint, model).
+ */
+public final class TokenMasks {
+    private final TextConstraint constraint;
+    private final TokenTexts texts;
+    private final int[] eosIds;
+    private final long[][] masks;
+    private int computed;
+
+    /**
+     * @param constraint the automaton
+     * @param texts the vocabulary's token texts
+     * @param eosIds the tokens that end a generation
+     */
+    public TokenMasks(TextConstraint constraint, TokenTexts texts, int[] eosIds) {
+        this.constraint = constraint;
+        this.texts = texts;
+        this.eosIds = eosIds.clone();
+        this.masks = new long[constraint.stateCount()][];
+    }
+
+    /** @return the constraint */
+    public TextConstraint constraint() {
+        return constraint;
+    }
+
+    /** @return the vocabulary's token texts */
+    public TokenTexts texts() {
+        return texts;
+    }
+
+    /** @return whether {@code token} ends a generation */
+    public boolean isEos(int token) {
+        for (int id : eosIds) {
+            if (id == token) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return how many states' masks were computed so far */
+    public int computedStates() {
+        return computed;
+    }
+
+    /**
+     * @return the allowed tokens in {@code state}, one bit per token ({@code mask[t >> 6] >> t & 1}); not to be
+     *     modified. When no token can continue and the state may not end, the end-of-sequence tokens are allowed
+     *     anyway, so a generation never gets stuck.
+     */
+    public long[] mask(int state) {
+        long[] m = masks[state];
+        if (m == null) {
+            m = compute(state);
+            masks[state] = m;
+            computed++;
+        }
+        return m;
+    }
+
+    private long[] compute(int state) {
+        int vocab = texts.size();
+        long[] m = new long[(vocab + 63) >>> 6];
+        boolean any = false;
+        for (int t = 0; t < vocab; t++) {
+            String text = texts.text(t);
+            boolean ok;
+            if (isEos(t)) {
+                ok = constraint.canEnd(state);
+            } else {
+                ok = !text.isEmpty() && constraint.walk(state, text) != TextConstraint.REJECT;
+            }
+            if (ok) {
+                m[t >>> 6] |= 1L << t;
+                any = true;
+            }
+        }
+        if (!any) {
+            for (int id : eosIds) {
+                if (id >= 0 && id < vocab) {
+                    m[id >>> 6] |= 1L << id;
+                }
+            }
+        }
+        return m;
+    }
+}
