@@ -82,7 +82,7 @@ public final class ActionParser {
         if (payload.isEmpty()) {
             return new Result(true, payload, null, "the action line is empty");
         }
-        return payload.charAt(0) == '{' ? parseJson(payload) : parseOldForm(payload);
+        return payload.charAt(0) == '{' || payload.charAt(0) == '[' ? parseJson(payload) : parseOldForm(payload);
     }
 
     private static String stripFences(String payload) {
