@@ -13,7 +13,7 @@ import java.util.List;
  * A model folder for action tests: a TinyDecoder with seeded random weights over a byte-level BPE vocabulary (every
  * byte is a token, so it can spell any JSON), with some words merged into single tokens, as real vocabularies have.
  */
-final class TinyActionModel {
+public final class TinyActionModel {
     static final List<String> WORDS = List.of("ACTION:", "action", "\"action\"", "give_item", "open_door", "follow",
             "attack", "stay", "trade", "item", "key", "bread", "sword", " the", " you", " I", " door", "{\"", "\":",
             "\"}", " {\"", "\",", " \"");
@@ -29,7 +29,7 @@ final class TinyActionModel {
      *     random model starts action lines often enough to exercise them
      * @return the folder
      */
-    static Path write(Path dir, long seed, float markerBias) throws IOException {
+    public static Path write(Path dir, long seed, float markerBias) throws IOException {
         String tokenizer = TokenizerJson.byteLevelBpe(WORDS, SPECIALS);
         JsonNode vocab = new ObjectMapper().readTree(tokenizer).path("model").path("vocab");
         int vocabSize = vocab.size();
