@@ -16,7 +16,6 @@ import io.animata.core.npc.action.ActionGrammar;
 import io.animata.core.npc.action.ActionParser;
 import io.animata.core.npc.action.ActionRules;
 import io.animata.core.npc.action.ActionVerdict;
-import io.animata.core.npc.action.NpcAction;
 import io.animata.core.npc.action.NpcActionEvent;
 import io.animata.core.npc.action.PlayerText;
 import io.animata.runtime.AnimataException;

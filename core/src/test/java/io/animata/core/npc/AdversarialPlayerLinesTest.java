@@ -10,7 +10,6 @@ import io.animata.core.npc.action.ActionArg;
 import io.animata.core.npc.action.ActionDefinition;
 import io.animata.core.npc.action.ActionsComponent;
 import io.animata.core.npc.action.InventoryComponent;
-import io.animata.core.npc.action.NpcActionEvent;
 import io.animata.core.npc.action.TinyActionModel;
 import io.animata.runtime.RunMode;
 import io.animata.runtime.TextQueueOptions;
