@@ -66,21 +66,56 @@ public final class TokenMasks {
         return m;
     }
 
+    /**
+     * Walks the vocabulary's trie from {@code state}, entering only the children the automaton accepts, so a state
+     * that allows a few characters costs a few nodes, not the whole vocabulary.
+     */
     private long[] compute(int state) {
         int vocab = texts.size();
         long[] m = new long[(vocab + 63) >>> 6];
         boolean any = false;
-        for (int t = 0; t < vocab; t++) {
-            String text = texts.text(t);
-            boolean ok;
-            if (isEos(t)) {
-                ok = constraint.canEnd(state);
-            } else {
-                ok = !text.isEmpty() && constraint.walk(state, text) != TextConstraint.REJECT;
+        TokenTexts.Trie trie = texts.trie();
+        int[] nodeStack = new int[64];
+        int[] stateStack = new int[64];
+        int top = 0;
+        for (int c = trie.firstChild[0]; c >= 0; c = trie.nextSibling[c]) {
+            int s = constraint.next(state, trie.label[c]);
+            if (s != TextConstraint.REJECT) {
+                if (top == nodeStack.length) {
+                    nodeStack = java.util.Arrays.copyOf(nodeStack, top * 2);
+                    stateStack = java.util.Arrays.copyOf(stateStack, top * 2);
+                }
+                nodeStack[top] = c;
+                stateStack[top++] = s;
             }
-            if (ok) {
-                m[t >>> 6] |= 1L << t;
-                any = true;
+        }
+        while (top > 0) {
+            int node = nodeStack[--top];
+            int s = stateStack[top];
+            for (int t = trie.firstToken[node]; t >= 0; t = trie.nextToken[t]) {
+                if (!isEos(t)) {
+                    m[t >>> 6] |= 1L << t;
+                    any = true;
+                }
+            }
+            for (int c = trie.firstChild[node]; c >= 0; c = trie.nextSibling[c]) {
+                int next = constraint.next(s, trie.label[c]);
+                if (next != TextConstraint.REJECT) {
+                    if (top == nodeStack.length) {
+                        nodeStack = java.util.Arrays.copyOf(nodeStack, top * 2);
+                        stateStack = java.util.Arrays.copyOf(stateStack, top * 2);
+                    }
+                    nodeStack[top] = c;
+                    stateStack[top++] = next;
+                }
+            }
+        }
+        if (constraint.canEnd(state)) {
+            for (int id : eosIds) {
+                if (id >= 0 && id < vocab) {
+                    m[id >>> 6] |= 1L << id;
+                    any = true;
+                }
             }
         }
         if (!any) {

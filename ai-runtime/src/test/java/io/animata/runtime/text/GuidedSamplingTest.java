@@ -56,6 +56,62 @@ class GuidedSamplingTest {
         assertTrue(masks.computedStates() <= yesNo().stateCount());
     }
 
+    /** The trie walk that builds a mask gives exactly what walking every token's text on its own gives. */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24})
+    void masksFromTheTrieMatchWalkingEveryToken(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String alphabet = "ACTION:{}\" actionyes!";
+        String[] texts = new String[400];
+        for (int i = 0; i < texts.length; i++) {
+            int n = random.nextInt(7); // some empty, some repeated
+            StringBuilder b = new StringBuilder();
+            for (int j = 0; j < n; j++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts[i] = b.toString();
+        }
+        texts[5] = texts[6];
+        CharAutomaton.Builder b = CharAutomaton.builder();
+        String marker = "ACTION:";
+        int[] free = new int[marker.length()];
+        for (int k = 0; k < free.length; k++) {
+            free[k] = b.state(true);
+        }
+        int open = b.state(false);
+        int end = b.state(true);
+        for (int k = 0; k < free.length; k++) {
+            b.edgeIgnoreCase(free[k], marker.charAt(k), k + 1 < free.length ? free[k + 1] : open);
+            if (k > 0) {
+                b.edgeIgnoreCase(free[k], 'A', free[1]);
+            }
+            b.otherwise(free[k], free[0], true);
+        }
+        b.edge(b.word(open, "{\"action\""), '}', end);
+        CharAutomaton automaton = b.build(free[0]);
+        TokenTexts vocabulary = TokenTexts.of(texts);
+        TokenMasks masks = new TokenMasks(automaton, vocabulary, new int[] {3});
+        for (int state = 0; state < automaton.stateCount(); state++) {
+            long[] mask = masks.mask(state);
+            boolean stuck = !anyAllowed(automaton, state, texts);
+            for (int t = 0; t < texts.length; t++) {
+                boolean expected = t == 3 ? automaton.canEnd(state) || stuck
+                        : !texts[t].isEmpty() && automaton.walk(state, texts[t]) != TextConstraint.REJECT;
+                assertEquals(expected, (mask[t >>> 6] >>> t & 1L) != 0,
+                        "state " + state + ", token " + t + " '" + texts[t] + "'");
+            }
+        }
+    }
+
+    private static boolean anyAllowed(CharAutomaton a, int state, String[] texts) {
+        for (int t = 0; t < texts.length; t++) {
+            if (t == 3 ? a.canEnd(state) : !texts[t].isEmpty() && a.walk(state, texts[t]) != TextConstraint.REJECT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {11, 12})
     void aStateWhereNothingFitsAllowsOnlyTheEnd(long seed) {
