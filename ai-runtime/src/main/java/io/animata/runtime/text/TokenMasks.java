@@ -2,8 +2,11 @@ package io.animata.runtime.text;
 
 /**
  * The tokens a {@link TextConstraint} allows in each of its states, for one vocabulary: a bit set per state,
- * computed the first time a generation reaches the state (each token's text walked through the automaton) and then
- * reused by every generation with the same constraint. End-of-sequence tokens are allowed where the state may end.
+ * computed the first time a generation reaches the state and then reused by every generation with the same
+ * constraint. It is computed by walking the vocabulary's trie ({@link TokenTexts}) along the automaton, entering only
+ * accepted characters: a state that allows a few characters (inside an action's JSON) costs a fraction of a
+ * millisecond even for a 150,000-token vocabulary; a free-text state, which allows nearly everything, visits the
+ * whole trie once. End-of-sequence tokens are allowed where the state may end.
  *
  * <p>Threading: one thread at a time (the model's worker); share one instance per (constraint, model).
  */

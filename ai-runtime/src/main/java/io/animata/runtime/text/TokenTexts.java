@@ -4,7 +4,8 @@ package io.animata.runtime.text;
  * The text each token of a vocabulary adds when it follows ordinary text, computed once per tokenizer so that a
  * {@link TextConstraint} can be checked against every candidate token cheaply. A token's text is what decoding
  * {@code [anchor, token]} adds to decoding {@code [anchor]}, which keeps the leading space of SentencePiece word
- * pieces; special tokens (end of turn, chat markers) have the empty text.
+ * pieces; special tokens (end of turn, chat markers) have the empty text. The texts are also kept as a trie (built on
+ * first use), which {@link TokenMasks} walks.
  *
  * <p>Immutable and thread-safe once made.
  */
