@@ -3,7 +3,7 @@ package io.animata.core.npc.action;
 import com.badlogic.ashley.core.Entity;
 
 /**
- * An accepted NPC action, dispatched once through {@link io.animata.core.npc.DialogueSystem#actions()}'s signal
+ * An accepted NPC action, dispatched once to {@link io.animata.core.npc.DialogueSystem#addActionListener} listeners
  * after it passed {@link ActionRules#validate}: the game applies it (opens the door, moves the item). One instance is
  * reused for every dispatch: read it during the call, copy what you keep.
  *
