@@ -184,7 +184,7 @@ class AdversarialPlayerLinesTest {
         TinyActionModel.write(dir, 17, 4f);
         try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(dir)
                 .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
-            Outcome o = run(model, 24);
+            Outcome o = run(model, 16);
             assertTrue(o.proposals > 0, "the biased random model proposes actions now and then: " + o.proposals);
         }
     }

@@ -35,7 +35,7 @@ public final class TinyActionModel {
         int vocabSize = vocab.size();
         int eos = vocab.path("<|im_end|>").asInt();
         int marker = vocab.path("ACTION:").asInt();
-        TinyDecoder.Config config = new TinyDecoder.Config(vocabSize, 32, 4, 2, 2, 64, 2048);
+        TinyDecoder.Config config = new TinyDecoder.Config(vocabSize, 16, 2, 1, 1, 32, 2048);
         TinyDecoder decoder = TinyDecoder.random(config, seed);
         if (markerBias != 0f) {
             // the final norm's output gets a constant part; the marker's column reads it, so its logit rises by
