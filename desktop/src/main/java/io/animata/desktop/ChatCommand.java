@@ -204,6 +204,12 @@ public final class ChatCommand implements Callable<Integer> {
         if (json) {
             ObjectNode o = JSON.createObjectNode();
             o.put("npc", name).put("text", d.lastReply()).put("action", d.action()).put("fallback", d.isFallback());
+            if (d.acceptedAction() != null) {
+                o.set("args", JSON.valueToTree(d.actionArgs()));
+            }
+            if (d.actionRejection() != null) {
+                o.put("refused", d.actionRejection());
+            }
             if (d.isFallback()) {
                 o.put("error", d.lastError());
             }
@@ -213,7 +219,7 @@ public final class ChatCommand implements Callable<Integer> {
                 out.print((printed > 0 ? " ... " : "") + d.lastReply());
                 spec.commandLine().getErr().println("(the model failed: " + d.lastError() + ")");
             }
-            out.println(d.action().equals(DialogueSystem.NO_ACTION) ? "" : "  [" + d.action() + "]");
+            out.println(d.acceptedAction() == null ? "" : "  [" + d.acceptedAction().toJson() + "]");
         }
         out.flush();
         return frames;

@@ -33,6 +33,8 @@ public final class GenerationRequest {
     private final List<String> stopStrings;
     private final int maxTokens;
     private final long seed;
+    private final TextConstraint constraint;
+    private final StructuredReply structuredReply;
 
     private GenerationRequest(Builder b) {
         this.messages = b.messages;
@@ -41,6 +43,8 @@ public final class GenerationRequest {
         this.stopStrings = b.stopStrings;
         this.maxTokens = b.maxTokens;
         this.seed = b.seed;
+        this.constraint = b.constraint;
+        this.structuredReply = b.structuredReply;
     }
 
     /** @return a builder; one of {@link Builder#setMessages} and {@link Builder#setPrompt} is required */
@@ -93,6 +97,16 @@ public final class GenerationRequest {
         return seed;
     }
 
+    /** @return what the generated text must match (local backends mask the logits with it), or null for anything */
+    public TextConstraint constraint() {
+        return constraint;
+    }
+
+    /** @return the speech-plus-action format asked of servers with structured output, or null */
+    public StructuredReply structuredReply() {
+        return structuredReply;
+    }
+
     /** @return a builder starting from this request */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -102,6 +116,8 @@ public final class GenerationRequest {
         b.stopStrings = stopStrings;
         b.maxTokens = maxTokens;
         b.seed = seed;
+        b.constraint = constraint;
+        b.structuredReply = structuredReply;
         return b;
     }
 
@@ -120,8 +136,30 @@ public final class GenerationRequest {
         private List<String> stopStrings = List.of();
         private int maxTokens = DEFAULT_MAX_TOKENS;
         private long seed;
+        private TextConstraint constraint;
+        private StructuredReply structuredReply;
 
         private Builder() {
+        }
+
+        /**
+         * Constrains the generated text to a {@link TextConstraint}'s language (default none). Backends that decode
+         * locally ({@link OnnxLanguageModel}) apply it as a mask on the logits, so the model can only write texts the
+         * automaton accepts; backends that cannot (a server) ignore it, and the caller validates what comes back.
+         * Reuse one constraint instance for requests alike: the backend caches its token masks per instance.
+         */
+        public Builder optConstraint(TextConstraint textConstraint) {
+            this.constraint = textConstraint;
+            return this;
+        }
+
+        /**
+         * Asks servers with structured output for speech plus an optional action in a JSON schema (default none);
+         * see {@link StructuredReply}. Local backends ignore it (use {@link #optConstraint}).
+         */
+        public Builder optStructuredReply(StructuredReply format) {
+            this.structuredReply = format;
+            return this;
         }
 
         /** The conversation to answer (copied); replaces a prompt set before. */

@@ -485,8 +485,34 @@ public final class OnnxLanguageModel implements LanguageModel {
         if (prompt.length > budget) {
             prompt = java.util.Arrays.copyOfRange(prompt, prompt.length - budget, prompt.length);
         }
-        return new OnnxGeneration(prompt, new Sampler(request.sampling(), request.seed()),
+        TextConstraint constraint = request.constraint();
+        TokenGuide guide = constraint == null ? null : new TokenGuide(constraint, () -> masksFor(constraint));
+        return new OnnxGeneration(prompt, new Sampler(request.sampling(), request.seed(), guide),
                 new StopStringMatcher(stops), sink, maxTokens);
+    }
+
+    /** Token texts of the vocabulary, made at the first constrained generation; worker-confined. */
+    private TokenTexts tokenTexts;
+    /** Masks of recently used constraints, by instance; worker-confined. */
+    private final Map<TextConstraint, TokenMasks> masks = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TextConstraint, TokenMasks> eldest) {
+            return size() > 32;
+        }
+    };
+
+    /** @return the masks of {@code constraint} for this model's vocabulary (cached per constraint instance) */
+    private synchronized TokenMasks masksFor(TextConstraint constraint) {
+        int vocab = vocabSize;
+        if (vocab < 1) {
+            throw new AnimataException("model '" + name + "' does not say its vocabulary size (no static logits"
+                    + " shape, no vocab_size in config.json); constrained decoding needs it");
+        }
+        if (tokenTexts == null || tokenTexts.size() != vocab) {
+            tokenTexts = TokenTexts.of(tokenizer, vocab);
+            masks.clear();
+        }
+        return masks.computeIfAbsent(constraint, c -> new TokenMasks(c, tokenTexts, eosIds));
     }
 
     private boolean isEos(int token) {
@@ -919,6 +945,10 @@ public final class OnnxLanguageModel implements LanguageModel {
 
         /** Takes a sampled token: the end, or text for the sink. */
         StepStatus accept(int token) {
+            TokenGuide guide = sampler.guide();
+            if (guide != null) {
+                guide.advance(token);
+            }
             if (isEos(token)) {
                 stops.flush(sink);
                 finish(FinishReason.STOP);

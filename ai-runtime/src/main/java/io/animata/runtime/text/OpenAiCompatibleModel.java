@@ -73,6 +73,8 @@ public final class OpenAiCompatibleModel implements LanguageModel {
     private final Object signal = new Object();
     private volatile String model;
     private volatile boolean closed;
+    /** Set when the server refused {@code response_format}: later replies ask for the action line instead. */
+    private volatile boolean structuredRefused;
 
     private OpenAiCompatibleModel(Builder b) {
         this.base = b.base;
@@ -169,7 +171,17 @@ public final class OpenAiCompatibleModel implements LanguageModel {
             ArrayNode stopArray = body.putArray("stop");
             stops.stream().limit(MAX_SERVER_STOPS).forEach(stopArray::add);
         }
-        return new HttpGeneration(base.resolve(path), body, new StopStringMatcher(stops), sink, maxTokens, promptTokens);
+        StructuredReply structured = request.isChat() && !structuredRefused ? request.structuredReply() : null;
+        if (structured != null) {
+            body.set("response_format", structured.responseFormat());
+        }
+        return new HttpGeneration(base.resolve(path), body, new StopStringMatcher(stops), sink, maxTokens, promptTokens,
+                structured);
+    }
+
+    /** @return whether the server refused structured output ({@code response_format}) once, so it is no longer asked */
+    public boolean structuredOutputRefused() {
+        return structuredRefused;
     }
 
     @Override
@@ -255,9 +267,12 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         private boolean anyText;
         private FinishReason reason;
         private String lastProblem;
+        /** Reads the speech out of the structured reply; null when the reply is plain text. */
+        private SayFieldStreamer envelope;
 
         HttpGeneration(URI uri, ObjectNode body, StopStringMatcher stops, TextSink sink, int maxTokens,
-                int promptTokens) {
+                int promptTokens, StructuredReply structured) {
+            this.envelope = structured == null ? null : new SayFieldStreamer(structured);
             this.uri = uri;
             this.body = body;
             this.stops = stops;
@@ -330,7 +345,8 @@ public final class OpenAiCompatibleModel implements LanguageModel {
                 if (e.text() != null) {
                     pieces++;
                     anyText = true;
-                    if (stops.accept(e.text(), sink)) {
+                    String said = envelope == null ? e.text() : envelope.feed(e.text());
+                    if (!said.isEmpty() && stops.accept(said, sink)) {
                         finish(FinishReason.STOP);
                         return StepStatus.DONE;
                     }
@@ -340,6 +356,13 @@ public final class OpenAiCompatibleModel implements LanguageModel {
                         return StepStatus.DONE;
                     }
                 } else if (e.end()) {
+                    if (envelope != null) {
+                        String tail = envelope.finish();
+                        if (!tail.isEmpty() && stops.accept(tail, sink)) {
+                            finish(FinishReason.STOP);
+                            return StepStatus.DONE;
+                        }
+                    }
                     stops.flush(sink);
                     finish("length".equals(e.finishReason()) ? FinishReason.LENGTH : FinishReason.STOP);
                     return StepStatus.DONE;
@@ -361,6 +384,16 @@ public final class OpenAiCompatibleModel implements LanguageModel {
             abortExchange();
             String problem = describe(e);
             lastProblem = problem;
+            if (envelope != null && !anyText && (e.status() == 400 || e.status() == 422 || e.status() == 501)) {
+                // the server does not take response_format: ask again at once for plain text with an action line
+                structuredRefused = true;
+                envelope = null;
+                body.remove("response_format");
+                LOG.log(System.Logger.Level.INFO, name + ": structured output refused (" + problem + "); replies"
+                        + " carry their action as a final line instead");
+                send();
+                return;
+            }
             boolean retryable = !anyText && (e.error() != null || e.status() == 429 || e.status() >= 500);
             if (retryable && attempt <= maxRetries) {
                 long delay = backoffNanos << Math.min(20, attempt - 1);

@@ -24,6 +24,7 @@ import java.util.SplittableRandom;
 public final class Sampler {
     private final SamplingConfig config;
     private final SplittableRandom random;
+    private final TokenGuide guide;
     private float[] weights = new float[0];
     private boolean[] seen = new boolean[0];
     private long[] keys = new long[0];
@@ -35,11 +36,30 @@ public final class Sampler {
      * @param seed the seed of the random draws (ignored when greedy)
      */
     public Sampler(SamplingConfig config, long seed) {
+        this(config, seed, null);
+    }
+
+    /**
+     * A sampler that only chooses tokens a constraint allows: every other token's logit counts as minus infinity
+     * before the penalty, greedy choice, top-k and top-p. The caller {@link TokenGuide#advance advances} the guide
+     * with each chosen token.
+     *
+     * @param config how to choose
+     * @param seed the seed of the random draws (ignored when greedy)
+     * @param guide the constraint's place in the text; null for none
+     */
+    public Sampler(SamplingConfig config, long seed, TokenGuide guide) {
         if (config == null) {
             throw new IllegalArgumentException("sampling config is null");
         }
         this.config = config;
         this.random = new SplittableRandom(seed);
+        this.guide = guide;
+    }
+
+    /** @return the constraint's guide, or null */
+    public TokenGuide guide() {
+        return guide;
     }
 
     /** @return the settings */
@@ -78,6 +98,9 @@ public final class Sampler {
                         + "; check the model file (a float16 overflow, broken weights)");
             }
         }
+        if (guide != null) {
+            applyMask(w, vocab);
+        }
         applyRepetitionPenalty(w, vocab, history, historyLength);
         for (int i = 0; i < vocab; i++) {
             if (w[i] > best) {
@@ -91,6 +114,24 @@ public final class Sampler {
         if (config.isGreedy()) {
             return bestIndex;
         }
+        int chosen = sampleFrom(w, vocab, best);
+        // a token of weight zero can only come out of rounding at the nucleus' edge; never let it past a constraint
+        return guide == null || guide.allows(chosen) ? chosen : bestIndex;
+    }
+
+    /** Sets the logits of the tokens the guide does not allow to minus infinity. */
+    private void applyMask(float[] w, int vocab) {
+        long[] mask = guide.mask();
+        for (int i = 0; i < vocab; i++) {
+            boolean allowed = mask == null ? guide.isEos(i)
+                    : (i >>> 6) < mask.length && (mask[i >>> 6] >>> i & 1L) != 0;
+            if (!allowed) {
+                w[i] = Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    private int sampleFrom(float[] w, int vocab, float best) {
         double inv = 1.0 / config.temperature();
         int k = config.topK();
         if (k > 0 && k < vocab) {

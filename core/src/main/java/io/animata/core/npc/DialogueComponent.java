@@ -2,8 +2,10 @@ package io.animata.core.npc;
 
 import com.badlogic.ashley.core.Component;
 import com.badlogic.gdx.utils.Pool.Poolable;
+import io.animata.core.npc.action.NpcAction;
 import io.animata.runtime.text.FinishReason;
 import io.animata.runtime.text.SamplingConfig;
+import java.util.Map;
 
 /**
  * An NPC's side of a conversation: what it is doing ({@link #state()}), the reply being streamed ({@link #reply()},
@@ -26,7 +28,7 @@ public final class DialogueComponent implements Component, Poolable {
     public long seed;
 
     DialogueState state = DialogueState.IDLE;
-    /** The reply streamed so far, without the action line. */
+    /** The reply streamed so far, without the action line (or, once refused, the refusal line). */
     final StringBuilder reply = new StringBuilder(128);
     /** Everything the model sent, action line included. */
     final StringBuilder raw = new StringBuilder(128);
@@ -35,6 +37,8 @@ public final class DialogueComponent implements Component, Poolable {
     String lastReply = "";
     String action = DialogueSystem.NO_ACTION;
     String proposedAction;
+    NpcAction acceptedAction;
+    String actionRejection;
     FinishReason finishReason;
     boolean fallback;
     String lastError;
@@ -76,14 +80,39 @@ public final class DialogueComponent implements Component, Poolable {
         return lastReply;
     }
 
-    /** @return the last reply's action, one of the system's allowed actions, or {@link DialogueSystem#NO_ACTION} */
+    /**
+     * @return the verb of the last reply's accepted action (allowed for this NPC, arguments valid, preconditions
+     *     held), or {@link DialogueSystem#NO_ACTION}
+     */
     public String action() {
         return action;
     }
 
-    /** @return the action the model named in its last reply, before validation (null when none) */
+    /** @return the arguments of the last reply's accepted action (unmodifiable; empty when none) */
+    public Map<String, Object> actionArgs() {
+        return acceptedAction == null ? Map.of() : acceptedAction.args();
+    }
+
+    /** @return the last reply's accepted action, verb and arguments; null when it had none */
+    public NpcAction acceptedAction() {
+        return acceptedAction;
+    }
+
+    /**
+     * @return what the model proposed on its last reply's action line, before validation: the verb when it parsed,
+     *     else the line's text; null when the reply had no action line
+     */
     public String proposedAction() {
         return proposedAction;
+    }
+
+    /**
+     * @return why the last reply's proposed action was refused (unknown or disallowed verb, bad arguments, a failed
+     *     precondition, malformed JSON); null when nothing was refused. A refused action's reply is the persona's
+     *     refusal line.
+     */
+    public String actionRejection() {
+        return actionRejection;
     }
 
     /** @return why the last reply ended; null for a fallback line or before the first */
@@ -119,6 +148,8 @@ public final class DialogueComponent implements Component, Poolable {
         lastReply = "";
         action = DialogueSystem.NO_ACTION;
         proposedAction = null;
+        acceptedAction = null;
+        actionRejection = null;
         finishReason = null;
         fallback = false;
         lastError = null;

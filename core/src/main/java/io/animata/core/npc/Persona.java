@@ -19,7 +19,8 @@ import java.util.Locale;
  * <pre>{@code
  * { "name": "Mira", "role": "the village blacksmith", "traits": ["gruff", "honest"],
  *   "speakingStyle": "short, plain sentences", "knowledge": "...", "goals": "...",
- *   "fallbackLines": ["Hm. Ask me again, traveller."] }
+ *   "fallbackLines": ["Hm. Ask me again, traveller."],
+ *   "refusalLines": ["No. That I won't do."] }
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -31,9 +32,11 @@ import java.util.Locale;
  * @param knowledge what it knows
  * @param goals what it wants
  * @param fallbackLines what it says when the model fails (server down); a generic line when empty
+ * @param refusalLines what it says instead of acting when the game refuses the action its reply proposed (not
+ *     allowed, or a precondition fails); a generic line when empty
  */
 public record Persona(String name, String role, List<String> traits, String speakingStyle, String knowledge,
-        String goals, List<String> fallbackLines) {
+        String goals, List<String> fallbackLines, List<String> refusalLines) {
     /** The built-in personas, for {@link #builtIn} and {@code animata chat --npc}. */
     public static final List<String> BUILT_IN = List.of("mira", "tom", "guard");
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -50,6 +53,13 @@ public record Persona(String name, String role, List<String> traits, String spea
         knowledge = knowledge == null ? "" : knowledge;
         goals = goals == null ? "" : goals;
         fallbackLines = fallbackLines == null ? List.of() : List.copyOf(fallbackLines);
+        refusalLines = refusalLines == null ? List.of() : List.copyOf(refusalLines);
+    }
+
+    /** A persona with no refusal lines (the generic one is used). */
+    public Persona(String name, String role, List<String> traits, String speakingStyle, String knowledge,
+            String goals, List<String> fallbackLines) {
+        this(name, role, traits, speakingStyle, knowledge, goals, fallbackLines, List.of());
     }
 
     /**
@@ -65,7 +75,8 @@ public record Persona(String name, String role, List<String> traits, String spea
             Throwable cause = e.getCause() instanceof AnimataException ? e.getCause() : e;
             String why = cause == e ? e.getOriginalMessage() : cause.getMessage();
             throw new AnimataException("persona " + source + " is not valid: " + why
-                    + "; fields are name, role, traits, speakingStyle, knowledge, goals, fallbackLines", e);
+                    + "; fields are name, role, traits, speakingStyle, knowledge, goals, fallbackLines,"
+                    + " refusalLines", e);
         }
     }
 

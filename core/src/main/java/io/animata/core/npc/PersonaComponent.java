@@ -31,6 +31,8 @@ public final class PersonaComponent implements Component, Poolable {
     public String goals = "";
     /** In-character lines for when the model cannot answer; a generic line is used when empty. */
     public final Array<String> fallbackLines = new Array<>(true, 2);
+    /** In-character lines said instead of acting when the game refuses a proposed action; a generic line when empty. */
+    public final Array<String> refusalLines = new Array<>(true, 2);
 
     /**
      * Copies a persona into this component.
@@ -51,6 +53,10 @@ public final class PersonaComponent implements Component, Poolable {
         for (String line : persona.fallbackLines()) {
             fallbackLines.add(line);
         }
+        refusalLines.clear();
+        for (String line : persona.refusalLines()) {
+            refusalLines.add(line);
+        }
         return this;
     }
 
@@ -63,6 +69,7 @@ public final class PersonaComponent implements Component, Poolable {
         knowledge = "";
         goals = "";
         fallbackLines.clear();
+        refusalLines.clear();
     }
 
     @Override
