@@ -146,6 +146,30 @@ public record StorySlice(String id, String title, String description, WorldChang
         public static final WorldChange NONE = new WorldChange(Map.of(), Map.of(), Map.of(), Map.of(), List.of());
     }
 
+    /** The slices shipped in {@code assets/stories} (and in the core jar), for {@link #builtIn}. */
+    public static final List<String> BUILT_IN = List.of("guards-key");
+
+    /**
+     * @param sliceId one of {@link #BUILT_IN}
+     * @return the shipped slice
+     * @throws AnimataException for another id, listing the shipped ones
+     */
+    public static StorySlice builtIn(String sliceId) {
+        if (!BUILT_IN.contains(sliceId)) {
+            throw new AnimataException("no shipped story slice '" + sliceId + "'; shipped: " + String.join(", ", BUILT_IN)
+                    + " (or load a slice JSON file)");
+        }
+        String resource = "/animata/stories/" + sliceId + ".json";
+        try (java.io.InputStream in = StorySlice.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AnimataException("shipped story slice missing from the jar: " + resource);
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), sliceId + ".json");
+        } catch (IOException e) {
+            throw new AnimataException("cannot read shipped story slice " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Reads a slice from a JSON file.
      *
