@@ -293,7 +293,9 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
         if (slice == null) {
             return "";
         }
-        for (StorySlice.Goal g : slice.npcs().get(slot).goals()) {
+        List<StorySlice.Goal> goals = slice.npcs().get(slot).goals();
+        for (int i = 0; i < goals.size(); i++) {
+            StorySlice.Goal g = goals.get(i);
             if ((g.stage() < 0 || g.stage() == stage) && g.when().holds(this)) {
                 return g.text();
             }
@@ -324,8 +326,9 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
         if (slot < 0 || slice == null || !running) {
             return;
         }
-        for (String fact : slice.npcs().get(slot).facts()) {
-            out.append(fact).append('\n');
+        List<String> known = slice.npcs().get(slot).facts();
+        for (int i = 0; i < known.size(); i++) {
+            out.append(known.get(i)).append('\n');
         }
         boolean any = false;
         for (int i = 0; i < world.itemCount(); i++) {
@@ -387,7 +390,9 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
                 }
             }
         }
-        for (StorySlice.StoryEnd e : slice.ends()) {
+        List<StorySlice.StoryEnd> ends = slice.ends();
+        for (int i = 0; i < ends.size(); i++) {
+            StorySlice.StoryEnd e = ends.get(i);
             if (e.when().holds(this)) {
                 finish(e);
                 return true;
