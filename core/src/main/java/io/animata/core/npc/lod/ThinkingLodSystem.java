@@ -61,6 +61,7 @@ public final class ThinkingLodSystem extends EntitySystem implements DialogueLis
     private float playerY;
     private double clock;
     private int cursor;
+    private float thinkCredit;
     private int nearCount;
     private long farThoughts;
 
@@ -161,8 +162,10 @@ public final class ThinkingLodSystem extends EntitySystem implements DialogueLis
             }
         }
         nearCount = nearNow;
-        // far NPCs think a few per frame, so each thinks about every farPeriodFrames frames
-        int budget = (n + farPeriodFrames - 1) / farPeriodFrames;
+        // far NPCs think a few per frame (fractions carried over), so each thinks once every farPeriodFrames frames
+        thinkCredit += (float) n / farPeriodFrames;
+        int budget = Math.min(n, (int) thinkCredit);
+        thinkCredit -= budget;
         for (int k = 0; k < budget && n > 0; k++) {
             if (cursor >= n) {
                 cursor = 0;
