@@ -194,6 +194,8 @@ public final class NpcsBench implements Callable<Integer> {
             double median = sorted[(sorted.length - 1) / 2] / 1e3;
             double p99 = sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e3;
             double max = sorted[sorted.length - 1] / 1e3;
+            double quietMedian = median(w.quietNanos, w.quietMeasured);
+            double busyMedian = median(w.busyNanos, w.busyMeasured);
             double alloc = (double) w.allocated / w.measured;
             double quietAlloc = w.quietFrames == 0 ? 0 : (double) w.quietAllocated / w.quietFrames;
             double nearMean = (double) w.nearSum / w.measured;
@@ -205,6 +207,8 @@ public final class NpcsBench implements Callable<Integer> {
                     + " %.1f bytes allocated per frame on average (%.1f in frames where no line was said and no reply"
                     + " completed)%n",
                     w.measured, median, p99, max, alloc, quietAlloc);
+            out.printf(Locale.ROOT, "median of the %d frames where a line was said or a reply completed: %.1f us; of"
+                    + " the other %d: %.1f us%n", w.busyMeasured, busyMedian, w.quietMeasured, quietMedian);
             out.printf(Locale.ROOT, "while measured (%.1f s): near NPCs %.1f on average, %d wake-ups; far NPCs %.0f"
                     + " cheap steps/s; %d lines said, %d replies (%.2f/s; %d cancelled as the player walked away),"
                     + " %.1f tokens/s; %d deeds; story '%s' at stage '%s'%n", seconds, nearMean, w.wakes - wakesBefore,
@@ -227,6 +231,15 @@ public final class NpcsBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static double median(long[] nanos, int count) {
+        if (count == 0) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOf(nanos, count);
+        Arrays.sort(sorted);
+        return sorted[(count - 1) / 2] / 1e3;
     }
 
     private void writeGeneratedModel(Path dir) {
@@ -294,7 +307,11 @@ public final class NpcsBench implements Callable<Integer> {
         private int frame;
         private long nextFrame = System.nanoTime();
         final long[] frameNanos = new long[frames];
+        final long[] quietNanos = new long[frames];
+        final long[] busyNanos = new long[frames];
         int measured;
+        int quietMeasured;
+        int busyMeasured;
         long allocated;
         long quietAllocated;
         long quietFrames;
@@ -393,6 +410,9 @@ public final class NpcsBench implements Callable<Integer> {
                 if (!said && !replied) {
                     quietAllocated += bytes;
                     quietFrames++;
+                    quietNanos[quietMeasured++] = t1 - t0;
+                } else {
+                    busyNanos[busyMeasured++] = t1 - t0;
                 }
                 nearSum += lod.nearCount();
             }
