@@ -3,10 +3,14 @@ package io.animata.core.npc.story;
 import com.badlogic.ashley.core.Entity;
 import com.badlogic.ashley.core.EntitySystem;
 import com.badlogic.gdx.utils.Array;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.animata.core.npc.DialogueComponent;
 import io.animata.core.npc.DialogueListener;
 import io.animata.core.npc.DialogueSystem;
 import io.animata.core.npc.WorldFacts;
+import io.animata.core.npc.relation.JsonFields;
 import io.animata.core.npc.relation.RelationSystem;
 import io.animata.runtime.AnimataException;
 import java.util.ArrayList;
@@ -421,6 +425,123 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
     /** Stops the slice without an end (the player left the level); a later {@link #start} begins again. */
     public void stop() {
         running = false;
+    }
+
+    // ---- saving ---------------------------------------------------------------------------------------------
+
+    /**
+     * @return the slice's progress for a save file: slice id, stage, stages entered, triggers fired, time, whether
+     *     it ended and how, and the world ({@link StoryWorld#toJson()}); relationships are saved by the
+     *     {@link RelationSystem}
+     * @throws IllegalStateException before a slice was started
+     */
+    public ObjectNode toJson() {
+        if (slice == null) {
+            throw new IllegalStateException("no story slice was started; nothing to save");
+        }
+        ObjectNode root = JsonFields.mapper().createObjectNode();
+        root.put("version", 1);
+        root.put("slice", slice.id());
+        root.put("stage", stage());
+        ArrayNode entered = root.putArray("stagesEntered");
+        stagesEntered.forEach(entered::add);
+        ArrayNode firedNode = root.putArray("triggersFired");
+        for (int i = 0; i < fired.length; i++) {
+            if (fired[i]) {
+                firedNode.add(i);
+            }
+        }
+        root.put("seconds", seconds);
+        root.put("frames", frames);
+        root.put("rejectedActions", rejected);
+        if (end != null) {
+            root.put("end", end.id());
+        }
+        root.set("world", world.toJson());
+        return root;
+    }
+
+    /**
+     * Restores progress saved by {@link #toJson()} into the running slice (start the same slice first: this puts
+     * its conditions in place; the cast must be the same). Listeners are not called for what the save had already
+     * reached; a save of an ended slice restores it ended, with its report.
+     *
+     * @throws AnimataException naming the field when the JSON is malformed, of another slice, or names a stage,
+     *     trigger or end the slice does not have
+     */
+    public void readJson(JsonNode root) {
+        JsonFields f = new JsonFields("saved story");
+        if (slice == null) {
+            throw new AnimataException("start the story slice before restoring its progress");
+        }
+        if (root == null || !root.isObject()) {
+            throw f.error("", "must be an object {\"version\": 1, \"slice\": ...}");
+        }
+        f.onlyFields(root, "", java.util.Set.of("version", "slice", "stage", "stagesEntered", "triggersFired",
+                "seconds", "frames", "rejectedActions", "end", "world"));
+        int version = (int) f.number(root, "", "version", Double.NaN);
+        if (version != 1) {
+            throw f.error("version", "unknown version " + version + " (this build reads version 1)");
+        }
+        String id = f.text(root, "", "slice", null);
+        if (!id.equals(slice.id())) {
+            throw f.error("slice", "the save is of slice '" + id + "', but '" + slice.id() + "' was started");
+        }
+        int newStage = slice.stageIndex(f.text(root, "", "stage", null));
+        if (newStage < 0) {
+            throw f.error("stage", "slice '" + id + "' has no such stage");
+        }
+        List<String> entered = new ArrayList<>();
+        JsonNode en = f.array(root, "", "stagesEntered", true);
+        for (int i = 0; i < en.size(); i++) {
+            String s = f.text(en.get(i), JsonFields.at("stagesEntered", i));
+            if (slice.stageIndex(s) < 0) {
+                throw f.error(JsonFields.at("stagesEntered", i), "slice '" + id + "' has no stage '" + s + "'");
+            }
+            entered.add(s);
+        }
+        boolean[] newFired = new boolean[slice.triggers().size()];
+        JsonNode fn = f.array(root, "", "triggersFired", true);
+        for (int i = 0; i < fn.size(); i++) {
+            int t = (int) f.number(fn.get(i), JsonFields.at("triggersFired", i));
+            if (t < 0 || t >= newFired.length) {
+                throw f.error(JsonFields.at("triggersFired", i), "slice '" + id + "' has " + newFired.length
+                        + " triggers; there is no trigger " + t);
+            }
+            newFired[t] = true;
+        }
+        StorySlice.StoryEnd newEnd = null;
+        String endId = f.text(root, "", "end", "");
+        if (!endId.isEmpty()) {
+            for (StorySlice.StoryEnd e : slice.ends()) {
+                if (e.id().equals(endId)) {
+                    newEnd = e;
+                }
+            }
+            if (newEnd == null) {
+                throw f.error("end", "slice '" + id + "' has no end '" + endId + "'");
+            }
+        }
+        double newSeconds = f.number(root, "", "seconds", 0);
+        long newFrames = (long) f.number(root, "", "frames", 0);
+        int newRejected = (int) f.number(root, "", "rejectedActions", 0);
+        world.readJson(f.object(root, "", "world", true), f, "world");
+        stage = newStage;
+        stagesEntered.clear();
+        stagesEntered.addAll(entered);
+        fired = newFired;
+        seconds = newSeconds;
+        frames = newFrames;
+        rejected = newRejected;
+        end = null;
+        report = null;
+        running = true;
+        if (newEnd != null) {
+            Array<StoryListener> saved = new Array<>(listeners);
+            listeners.clear();
+            finish(newEnd); // the report, without telling listeners again
+            listeners.addAll(saved);
+        }
     }
 
     int requireCastSlot(String npcId, String what) {

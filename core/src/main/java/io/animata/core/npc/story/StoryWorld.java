@@ -1,7 +1,12 @@
 package io.animata.core.npc.story;
 
 import com.badlogic.gdx.utils.ObjectIntMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.animata.core.npc.relation.JsonFields;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * The state a story slice's conditions read: world flags ("door_open"), numeric variables ("gold"), who holds each
@@ -249,5 +254,104 @@ public final class StoryWorld {
     /** @return the name of event {@code i} */
     public String eventName(int i) {
         return eventNames[i];
+    }
+
+    // ---- saving ---------------------------------------------------------------------------------------------
+
+    /** @return the whole state: {@code {"flags": {...}, "vars": {...}, "items": {...}, "npcStates": {...}, "events": {...}}} */
+    public ObjectNode toJson() {
+        ObjectNode root = JsonFields.mapper().createObjectNode();
+        ObjectNode f = root.putObject("flags");
+        for (int i = 0; i < flagIds.size; i++) {
+            f.put(flagNames[i], flags[i]);
+        }
+        ObjectNode v = root.putObject("vars");
+        for (int i = 0; i < varIds.size; i++) {
+            v.put(varNames[i], vars[i]);
+        }
+        ObjectNode it = root.putObject("items");
+        for (int i = 0; i < itemIds.size; i++) {
+            if (holders[i] != null) {
+                it.put(itemNames[i], holders[i]);
+            }
+        }
+        ObjectNode n = root.putObject("npcStates");
+        for (int i = 0; i < npcIds.size; i++) {
+            if (npcStates[i] != null) {
+                n.put(npcNames[i], npcStates[i]);
+            }
+        }
+        ObjectNode e = root.putObject("events");
+        for (int i = 0; i < eventIds.size; i++) {
+            if (events[i] > 0) {
+                e.put(eventNames[i], events[i]);
+            }
+        }
+        return root;
+    }
+
+    /**
+     * Replaces the state with {@link #toJson()}'s form.
+     *
+     * @throws io.animata.runtime.AnimataException naming the field when it is malformed
+     */
+    public void readJson(JsonNode node, JsonFields f, String path) {
+        if (node == null || !node.isObject()) {
+            throw f.error(path, "must be an object {\"flags\": {...}, ...}");
+        }
+        f.onlyFields(node, path, java.util.Set.of("flags", "vars", "items", "npcStates", "events"));
+        // validate everything before changing anything
+        JsonNode fl = f.object(node, path, "flags", false);
+        JsonNode vs = f.object(node, path, "vars", false);
+        JsonNode its = f.object(node, path, "items", false);
+        JsonNode ns = f.object(node, path, "npcStates", false);
+        JsonNode es = f.object(node, path, "events", false);
+        check(fl, f, JsonFields.join(path, "flags"), 'b');
+        check(vs, f, JsonFields.join(path, "vars"), 'n');
+        check(its, f, JsonFields.join(path, "items"), 't');
+        check(ns, f, JsonFields.join(path, "npcStates"), 't');
+        check(es, f, JsonFields.join(path, "events"), 'n');
+        clear();
+        for (Iterator<Map.Entry<String, JsonNode>> i = fields(fl); i.hasNext();) {
+            Map.Entry<String, JsonNode> e = i.next();
+            setFlag(e.getKey(), e.getValue().asBoolean());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> i = fields(vs); i.hasNext();) {
+            Map.Entry<String, JsonNode> e = i.next();
+            setVar(e.getKey(), e.getValue().asDouble());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> i = fields(its); i.hasNext();) {
+            Map.Entry<String, JsonNode> e = i.next();
+            giveItem(e.getKey(), e.getValue().asText());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> i = fields(ns); i.hasNext();) {
+            Map.Entry<String, JsonNode> e = i.next();
+            setNpcState(e.getKey(), e.getValue().asText());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> i = fields(es); i.hasNext();) {
+            Map.Entry<String, JsonNode> e = i.next();
+            events[eventIndex(e.getKey())] = e.getValue().asInt();
+        }
+        version++;
+    }
+
+    private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        return node == null ? java.util.Collections.emptyIterator() : node.fields();
+    }
+
+    private static void check(JsonNode node, JsonFields f, String path, char kind) {
+        for (Iterator<Map.Entry<String, JsonNode>> i = fields(node); i.hasNext();) {
+            Map.Entry<String, JsonNode> e = i.next();
+            JsonNode v = e.getValue();
+            boolean ok = switch (kind) {
+                case 'b' -> v.isBoolean();
+                case 'n' -> v.isNumber();
+                default -> v.isTextual();
+            };
+            if (!ok) {
+                throw f.error(JsonFields.join(path, e.getKey()), "must be " + (kind == 'b' ? "true or false"
+                        : kind == 'n' ? "a number" : "a text") + ", was " + v);
+            }
+        }
     }
 }

@@ -86,7 +86,7 @@ class ManyNpcsAllocationTest {
             for (int i = 0; i < 3_000; i++) {
                 step.run();
             }
-            long[] windows = new long[3];
+            long[] windows = new long[5];
             long wakesBefore = 0;
             for (ThinkingLodComponent c : lods) {
                 wakesBefore += c.wakes();
@@ -97,12 +97,16 @@ class ManyNpcsAllocationTest {
                     step.run();
                 }
                 windows[w] = mx.getCurrentThreadAllocatedBytes() - before;
+                if (windows[w] == 0) {
+                    break;
+                }
             }
             long wakes = -wakesBefore;
             for (ThinkingLodComponent c : lods) {
                 wakes += c.wakes();
             }
-            assertEquals(0L, Math.min(windows[0], Math.min(windows[1], windows[2])),
+            // the JIT may still settle in the first window; a window without a byte shows the steady state
+            assertEquals(0L, java.util.Arrays.stream(windows).min().getAsLong(),
                     "bytes allocated in 600-frame windows: " + java.util.Arrays.toString(windows));
             assertTrue(wakes > 0, "NPCs woke up while measured");
             assertTrue(lod.farThoughts() > 3_000 * (NPCS - 50) / 30, "far NPCs thought: " + lod.farThoughts());
