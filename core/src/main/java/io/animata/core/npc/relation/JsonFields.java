@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animata.runtime.AnimataException;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -148,11 +147,6 @@ public final class JsonFields {
             throw error(path, "must be a non-empty text \"...\", was " + v);
         }
         return v.asText();
-    }
-
-    /** @return the fields of an object node in order */
-    public static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node.fields();
     }
 
     /** @return {@code path.field} (or {@code field} at the root) */

@@ -111,7 +111,7 @@ public final class RelationSystem extends EntitySystem implements DialogueListen
         return clock;
     }
 
-    /** @return the NPC with this relationship id, or null */
+    /** @return the NPC with this relationship id (the last one added when two share an id), or null */
     public Entity npc(String id) {
         return byId.get(id);
     }
@@ -451,8 +451,14 @@ public final class RelationSystem extends EntitySystem implements DialogueListen
         }
     }
 
-    /** @return every NPC's relationships: {@code {"version": 1, "npcs": {"guard": {...}, ...}}} */
+    /**
+     * @return every NPC's relationships: {@code {"version": 1, "npcs": {"guard": {...}, ...}}}
+     * @throws IllegalStateException when the system is not in an engine
+     */
     public ObjectNode toJson() {
+        if (entities == null) {
+            throw new IllegalStateException("the RelationSystem is not in an engine; add it to save every NPC");
+        }
         ObjectNode root = JsonFields.mapper().createObjectNode();
         root.put("version", 1);
         ObjectNode npcs = root.putObject("npcs");
