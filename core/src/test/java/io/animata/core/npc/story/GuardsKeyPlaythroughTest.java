@@ -63,8 +63,9 @@ class GuardsKeyPlaythroughTest {
         mira = npc("mira");
         tom = npc("tom");
         StorySlice slice = StorySlice.load(StorySliceTest.SHIPPED);
+        java.util.Map<String, Entity> cast = java.util.Map.of("guard", guard, "mira", mira, "tom", tom);
         for (StorySlice.StoryNpc n : slice.npcs()) {
-            story.cast(n.id(), engine.getEntities().get(slice.npcs().indexOf(n)));
+            story.cast(n.id(), cast.get(n.id()));
         }
         story.addListener((s, report) -> ends.add(report));
         story.start(slice);
