@@ -58,7 +58,8 @@ public final class RelationshipComponent implements Component, Poolable {
 
     /**
      * @return the value of dimension {@code dim} toward target {@code targetIndex}
-     * @throws IllegalStateException before the component is bound to a {@link RelationSystem}'s rules
+     * @throws IndexOutOfBoundsException for a target or dimension it does not have (no dimension at all before the
+     *     entity is in an engine with a {@link RelationSystem}; {@link RelationSystem#value} has no such limit)
      */
     public float get(int targetIndex, int dim) {
         if (dim < 0 || dim >= dims) {
