@@ -1,6 +1,7 @@
 package io.animata.desktop;
 
 import io.animata.desktop.bench.DialogueBench;
+import io.animata.desktop.bench.NpcsBench;
 import io.animata.desktop.bench.RuntimeBench;
 import io.animata.desktop.bench.TextureBench;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             RuntimeBench.class, // animata bench runtime: the frame contract's game-thread cost, batching speed-up
             DialogueBench.class, // animata bench dialogue: NPC replies: time to first text, tokens/s, game-thread cost
             TextureBench.class, // animata bench textures: noise speed, recipe render time, seam error
+            NpcsBench.class, // animata bench npcs: 400 NPCs with thinking LOD, relationships and a story
         })
 public final class BenchCommand implements Callable<Integer> {
     @Spec

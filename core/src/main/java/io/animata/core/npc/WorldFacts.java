@@ -21,6 +21,19 @@ public interface WorldFacts {
      */
     void describe(Entity npc, StringBuilder out);
 
+    /**
+     * @return facts that write this one's, then {@code next}'s (e.g. a story's goals, then relationships)
+     */
+    default WorldFacts andThen(WorldFacts next) {
+        if (next == null) {
+            throw new IllegalArgumentException("next world facts are null; use WorldFacts.NONE");
+        }
+        return (npc, out) -> {
+            describe(npc, out);
+            next.describe(npc, out);
+        };
+    }
+
     /** No facts. */
     WorldFacts NONE = (npc, out) -> { };
 }
