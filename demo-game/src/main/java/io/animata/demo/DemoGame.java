@@ -360,7 +360,7 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     /** Appends which recipes the dungeon is drawn with and how long they took on the worker. */
     private void appendTextures(StringBuilder sb) {
         LevelTextures textures = world.textures();
-        LevelTextures.Set set = textures.current();
+        LevelTextures.TextureSet set = textures.current();
         if (set == null || !textures.isCurrent()) {
             sb.append("textures: generating...");
             return;

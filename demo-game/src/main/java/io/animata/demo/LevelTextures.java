@@ -11,12 +11,13 @@ import java.util.logging.Logger;
 
 /**
  * The generated textures of each dungeon: when a level starts, its wall, floor and hazard textures are rendered from
- * the shipped texture recipes ({@code stone} for walls; {@code sand} on even levels and {@code grass} on odd ones for
- * floors; {@code lava} under the spike posts), each {@value #SIZE} x {@value #SIZE} and seamless, seeded by the
- * level's seed. The rendering runs on the AI runtime's job worker ({@link AiRuntime#jobs()}), never on the game
- * thread; the pixels reach the game thread at a later {@code beginFrame} and are kept here as a {@link Set}. Nothing
- * here touches GL: a window turns the newest set into {@code Texture}s ({@link TileTextures}) and headless runs only
- * count them ({@link #texturesMade()}, the {@code textures=} of the RESULT line).
+ * the shipped texture recipes ({@code stone} for walls; for floors {@code sand} in levels of even index, which the
+ * HUD numbers 1, 3, 5..., and {@code grass} in the others; {@code lava} under the spike posts), each {@value #SIZE}
+ * x {@value #SIZE} and seamless, seeded by the level's seed. The rendering runs on the AI runtime's job worker
+ * ({@link AiRuntime#jobs()}), never on the game thread; the pixels reach the game thread at a later
+ * {@code beginFrame} and are kept here as a {@link TextureSet}. Nothing here touches GL: a window turns the newest
+ * set into {@code Texture}s ({@link TileTextures}) and headless runs only count them ({@link #texturesMade()}, the
+ * {@code textures=} of the RESULT line).
  *
  * <p>Until a level's set arrives (in realtime a few frames, in lockstep the frame after next) the previous level's
  * set stays current; a set for a level that has ended by the time it arrives is dropped. If rendering fails the
@@ -50,7 +51,7 @@ public final class LevelTextures implements LevelListener {
      * @param hazard the hazard tiles, tileable
      * @param millis time spent rendering the three on the worker
      */
-    public record Set(int levelIndex, long levelSeed, String floorRecipe, PixelBuffer wall, PixelBuffer floor,
+    public record TextureSet(int levelIndex, long levelSeed, String floorRecipe, PixelBuffer wall, PixelBuffer floor,
             PixelBuffer hazard, double millis) {
     }
 
@@ -58,9 +59,9 @@ public final class LevelTextures implements LevelListener {
     private final TextureRecipe wall;
     private final TextureRecipe[] floors;
     private final TextureRecipe hazard;
-    private Job<Set> inFlight;
+    private Job<TextureSet> inFlight;
     private int playingIndex = -1;
-    private Set current;
+    private TextureSet current;
     private int version;
     private int texturesMade;
     private double totalMillis;
@@ -90,21 +91,21 @@ public final class LevelTextures implements LevelListener {
     }
 
     /** The job's work, on the worker: three renders on that one thread (the game keeps the other cores). */
-    static Set render(int index, long seed, TextureRecipe floor, TextureRecipe wall, TextureRecipe hazard) {
+    static TextureSet render(int index, long seed, TextureRecipe floor, TextureRecipe wall, TextureRecipe hazard) {
         long start = System.nanoTime();
         PixelBuffer w = wall.render(SIZE, SIZE, Seeds.derive(seed, 0, 0)).color();
         PixelBuffer f = floor.render(SIZE, SIZE, Seeds.derive(seed, 1, 0)).color();
         PixelBuffer h = hazard.render(SIZE, SIZE, Seeds.derive(seed, 2, 0)).color();
-        return new Set(index, seed, floor.name(), w, f, h, (System.nanoTime() - start) / 1e6);
+        return new TextureSet(index, seed, floor.name(), w, f, h, (System.nanoTime() - start) / 1e6);
     }
 
     /** @return the pixels level {@code index} of a run gets from a level seeded {@code seed} (for tests and tools) */
-    public static Set renderFor(int index, long seed) {
+    public static TextureSet renderFor(int index, long seed) {
         return render(index, seed, TextureRecipe.builtIn(FLOORS[index & 1]), TextureRecipe.builtIn(WALL),
                 TextureRecipe.builtIn(HAZARD));
     }
 
-    private void arrived(Job<Set> job) {
+    private void arrived(Job<TextureSet> job) {
         if (job == inFlight) {
             inFlight = null;
         }
@@ -113,7 +114,7 @@ public final class LevelTextures implements LevelListener {
                     + job.error().getMessage());
             return;
         }
-        Set set = job.result();
+        TextureSet set = job.result();
         texturesMade += PER_LEVEL;
         totalMillis += set.millis();
         setsMade++;
@@ -125,7 +126,7 @@ public final class LevelTextures implements LevelListener {
     }
 
     /** @return the newest set of the level being played, or of an earlier one until its own arrives; null at first */
-    public Set current() {
+    public TextureSet current() {
         return current;
     }
 

@@ -4,17 +4,21 @@ import com.badlogic.gdx.graphics.glutils.ShapeRenderer;
 import com.badlogic.gdx.math.MathUtils;
 
 /**
- * Draws a {@link CoverageMap} over the dungeon, semi-transparent, between the floor and the characters: every
+ * Draws a {@link CoverageMap} over the dungeon, semi-transparent (on a darkening layer, so the floor's texture does
+ * not change the tints' hues), between the floor and the characters: every
  * visited tile tinted by how long the playtest bots spent there (blue little, through green and yellow, to red
  * most), tiles the start reaches but no bot did in violet with a cross, tiles sealed off from the start in red with a
- * cross, and each stuck spot as a pulsing white ring.
+ * cross, and each stuck spot as a pulsing white ring. The start and the stairs are only framed in their heat colour,
+ * so they stay in sight.
  *
  * <p>Threading: GL thread only; allocation-free. It holds no GL object of its own (it draws with the caller's
  * {@link ShapeRenderer}, whose projection must be the world camera's and which must not be drawing).
  */
 final class PlaytestOverlay {
     /** Opacity of the heat tint. */
-    static final float HEAT_ALPHA = 0.45f;
+    static final float HEAT_ALPHA = 0.5f;
+    /** Opacity of the dark layer under the tints, so the floor texture does not muddy their colours. */
+    static final float UNDERLAY_ALPHA = 0.4f;
     private static final int SEGMENTS = 20;
     /** The heat ramp: blue, green, yellow, red at heat 0, 1/3, 2/3, 1. */
     private static final float[][] RAMP = {
@@ -36,11 +40,13 @@ final class PlaytestOverlay {
         shapes.begin(ShapeRenderer.ShapeType.Filled);
         for (int cell = 0; cell < w * h; cell++) {
             byte kind = map.kind(cell);
-            if (kind == CoverageMap.NONE) {
-                continue;
+            if (kind == CoverageMap.NONE || cell == level.start() || cell == level.goal()) {
+                continue; // the start and the stairs stay visible: they get a frame below
             }
             float x = cell % w;
             float y = h - 1 - cell / w;
+            shapes.setColor(0f, 0f, 0f, UNDERLAY_ALPHA);
+            shapes.rect(x, y, 1f, 1f);
             if (kind == CoverageMap.VISITED) {
                 setHeatColour(shapes, map.heat(cell));
             } else if (kind == CoverageMap.UNVISITED) {
@@ -62,6 +68,8 @@ final class PlaytestOverlay {
                 shapes.line(x + 0.2f, y + 0.8f, x + 0.8f, y + 0.2f);
             }
         }
+        frame(shapes, map, level.start(), w, h);
+        frame(shapes, map, level.goal(), w, h);
         float pulse = 0.42f + 0.08f * MathUtils.sin(time * 5f);
         shapes.setColor(1f, 1f, 1f, 0.95f);
         for (int i = 0; i < map.stuckCount(); i++) {
@@ -72,6 +80,18 @@ final class PlaytestOverlay {
             shapes.circle(cx, cy, pulse + 0.08f, SEGMENTS);
         }
         shapes.end();
+    }
+
+    /** Outlines a tile in its heat colour (for tiles whose own look must stay visible). */
+    private static void frame(ShapeRenderer shapes, CoverageMap map, int cell, int w, int h) {
+        if (map.kind(cell) != CoverageMap.VISITED) {
+            return;
+        }
+        setHeatColour(shapes, map.heat(cell));
+        float x = cell % w;
+        float y = h - 1 - cell / w;
+        shapes.rect(x + 0.04f, y + 0.04f, 0.92f, 0.92f);
+        shapes.rect(x + 0.1f, y + 0.1f, 0.8f, 0.8f);
     }
 
     private static void setHeatColour(ShapeRenderer shapes, float heat) {

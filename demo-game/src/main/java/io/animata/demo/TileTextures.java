@@ -43,7 +43,7 @@ final class TileTextures implements Disposable {
      * @return whether textures are ready to draw
      */
     boolean update(LevelTextures source) {
-        LevelTextures.Set set = source.current();
+        LevelTextures.TextureSet set = source.current();
         if (set != null && source.version() != version) {
             disposeTextures();
             wall = Pixmaps.toTexture(set.wall());
@@ -72,7 +72,7 @@ final class TileTextures implements Disposable {
         batch.setProjectionMatrix(projection);
         batch.begin();
         // the floor in one quad under everything (walls cover their tiles): no seams between floor tiles at all
-        batch.setColor(0.86f, 0.86f, 0.86f, 1f);
+        batch.setColor(0.78f, 0.78f, 0.78f, 1f);
         batch.draw(floor, 0f, 0f, w, h, 0f, 0f, w * UV, h * UV);
         for (int row = 0; row < h; row++) {
             float y = h - 1 - row;

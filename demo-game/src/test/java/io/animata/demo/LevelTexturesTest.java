@@ -23,14 +23,14 @@ class LevelTexturesTest {
             demo.step(); // frame 1 hands the job to the worker
             demo.step(); // frame 2's beginFrame waits for it (lockstep) and delivers it
 
-            LevelTextures.Set first = textures.current();
+            LevelTextures.TextureSet first = textures.current();
             assertTrue(textures.isCurrent());
             assertEquals(0, first.levelIndex());
             assertEquals(demo.level().seed(), first.levelSeed());
             assertEquals("sand", first.floorRecipe());
             assertEquals(LevelTextures.PER_LEVEL, textures.texturesMade());
             assertEquals(1, demo.runtime().jobs().completedCount(), "made by a job on the runtime's job worker");
-            LevelTextures.Set expected = LevelTextures.renderFor(0, demo.level().seed());
+            LevelTextures.TextureSet expected = LevelTextures.renderFor(0, demo.level().seed());
             for (PixelBuffer[] pair : new PixelBuffer[][] {{expected.wall(), first.wall()},
                     {expected.floor(), first.floor()}, {expected.hazard(), first.hazard()}}) {
                 assertEquals(pair[0], pair[1], "the same pixels for the same level seed");
@@ -48,7 +48,7 @@ class LevelTexturesTest {
             demo.step();
             demo.step();
 
-            LevelTextures.Set second = textures.current();
+            LevelTextures.TextureSet second = textures.current();
             assertEquals(1, second.levelIndex());
             assertEquals("grass", second.floorRecipe(), "odd dungeons have grass floors");
             assertNotEquals(first.wall(), second.wall(), "another seed, other walls");

@@ -27,8 +27,8 @@ import java.util.Objects;
  */
 public record NcaSource(String name, String source, byte[] onnx, String sidecarJson) {
     /** What an NCA model's files are, for error messages that say how to fix a wrong file. */
-    public static final String EXPECTED = "a neural texture is NAME.onnx (one automaton step) with its sidecar NAME.json "
-            + "beside it, as written by 'animata textures --train-nca'";
+    public static final String EXPECTED = "a neural texture is NAME.onnx (one automaton step) with its sidecar "
+            + "NAME.json beside it, as written by 'animata textures --train-nca'";
 
     /** @throws NullPointerException when the name, the source or the bytes are null */
     public NcaSource {
