@@ -25,12 +25,12 @@ import java.util.logging.Logger;
 /**
  * The demo's playtest mode: while it is on, exploration bots ({@code core.playtest}: Go-Explore bots, each in its own
  * headless Box2D world) play the dungeon being played, in the background, and what they found becomes a
- * {@link CoverageMap} for the window's overlay and the HUD. By default {@value #BOTS} bots play {@value #SECONDS}
- * simulated seconds each (48,000 ticks: about a second of one core), seeded by the level's seed, so a dungeon always
- * gives the same map. All bots start on the dungeon's one start tile, so it takes minutes of simulated play to
- * reach the far rooms: with 8 bots of 30 s each, coverage of the demo's dungeons was 0.19 to 0.39; with these
- * settings 0.77 to 1.0 (five dungeons). A new dungeon starts a new playtest; a playtest of a dungeon left behind
- * stops after its current bot and its result is dropped.
+ * {@link CoverageMap} for the window's overlay and the HUD. By default {@value #BOTS} bots play {@value #SECONDS} simulated
+ * seconds each (48,000 ticks: 0.9 to 3.3 s of one core on a busy 2-core machine), seeded by the level's seed, so a
+ * dungeon always gives the same map. All bots start on the dungeon's one start tile, so it takes minutes of simulated
+ * play to reach the far rooms: with 8 bots of 30 s each, coverage of the demo's dungeons was 0.19 to 0.39; with these
+ * settings 0.77 to 1.0 (five dungeons). A new dungeon starts a new playtest; a playtest of a dungeon left behind stops
+ * after its current bot and its result is dropped.
  *
  * <p>Threading: every public method is for the game thread. The bots run one after another on a daemon thread of
  * this object's own ({@value #THREAD_NAME}), never on the game thread nor on the AI runtime's workers, and share only
