@@ -101,7 +101,7 @@ public final class LevelPlaytest implements LevelListener, Disposable {
     public void setEnabled(boolean on) {
         checkNotDisposed();
         enabled = on;
-        if (on && result == null && running == null && level != null) {
+        if (on && result == null && running == null && failure == null && level != null) {
             start();
         }
     }
@@ -112,7 +112,14 @@ public final class LevelPlaytest implements LevelListener, Disposable {
     }
 
     private void start() {
-        PlaytestLevel target = PlaytestLevel.of("dungeon-" + (level.index() + 1), level.grid(), level.legend());
+        PlaytestLevel target;
+        try {
+            target = PlaytestLevel.of("dungeon-" + (level.index() + 1), level.grid(), level.legend());
+        } catch (AnimataException e) {
+            failure = "dungeon " + (level.index() + 1) + " cannot be playtested: " + e.getMessage();
+            LOG.log(Level.WARNING, failure);
+            return; // the game goes on; the HUD says the playtest failed
+        }
         int index = level.index();
         long seed = level.seed();
         int mine = generation.get();

@@ -147,6 +147,28 @@ class LevelPlaytestTest {
     }
 
     @Test
+    void aDungeonThatCannotBePlaytestedIsReportedWithoutStoppingTheGame() {
+        String text = dungeon.grid().toText().replace('S', '.'); // no start tile: bots have nowhere to spawn
+        DungeonLevel noStart = new DungeonLevel(0, dungeon.seed(), "test", 1,
+                io.animata.core.level.io.TextGridReader.parse(text, "no-start", dungeon.legend()), dungeon.legend(),
+                dungeon.playability());
+        LevelPlaytest playtest = new LevelPlaytest(2, 5f);
+        try {
+            playtest.levelStarted(noStart, null);
+            playtest.setEnabled(true);
+
+            assertNull(playtest.coverage());
+            assertEquals(0, playtest.playtestsRun());
+            assertTrue(playtest.failure().startsWith("dungeon 1 cannot be playtested: level 'dungeon-1' has no start "
+                    + "tile"), playtest.failure());
+            assertEquals("PLAYTEST failed (see the log)", playtest.appendStatus(new StringBuilder()).toString());
+            assertThrows(io.animata.runtime.AnimataException.class, () -> playtest.await(Duration.ofSeconds(1)));
+        } finally {
+            playtest.dispose();
+        }
+    }
+
+    @Test
     void playtestsRunOnlyInPlaytestModeAndANewDungeonStartsANewOne() {
         LevelPlaytest playtest = new LevelPlaytest(4, 20f);
         try {
