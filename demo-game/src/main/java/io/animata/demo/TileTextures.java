@@ -34,7 +34,6 @@ final class TileTextures implements Disposable {
     private Texture floor;
     private Texture hazard;
     private int version = Integer.MIN_VALUE;
-    private int texturesMade;
     private boolean disposed;
 
     /**
@@ -50,7 +49,6 @@ final class TileTextures implements Disposable {
             floor = Pixmaps.toTexture(set.floor());
             hazard = Pixmaps.toTexture(set.hazard());
             version = source.version();
-            texturesMade += LevelTextures.PER_LEVEL;
         }
         return wall != null;
     }
@@ -100,11 +98,6 @@ final class TileTextures implements Disposable {
     /** Draws the bottom {@code height} of tile (x, y) with the texture's part under it. */
     private void tile(Texture texture, float x, float y, float height) {
         batch.draw(texture, x, y, 1f, height, x * UV, y * UV, (x + 1f) * UV, (y + height) * UV);
-    }
-
-    /** @return textures made so far (three per set) */
-    int texturesMade() {
-        return texturesMade;
     }
 
     private void disposeTextures() {
