@@ -28,8 +28,13 @@ import io.animata.runtime.RunMode;
  * figures (device, policy latency p50/p99, last batch, queue depth), the frame time, the bots' decisions and the
  * dungeon's seed, in libGDX's default bitmap font.
  *
+ * <p>The floor, walls and hazards are drawn with the textures generated for each dungeon ({@link LevelTextures},
+ * {@link TileTextures}), in flat colours until they arrive.
+ *
  * <p>Keys: WASD or arrows move, N makes a new dungeon (the next seed), P turns the autopilot on (it walks to the
- * stairs; a movement key takes over again), V shows what the bots see (their rays), Esc quits.
+ * stairs; a movement key takes over again), V shows what the bots see (their rays), F2 turns the playtest mode on
+ * (exploration bots play the dungeon in the background and their coverage heatmap, unreached tiles and stuck spots
+ * are drawn over it: {@link LevelPlaytest}, {@link PlaytestOverlay}), Esc quits.
  *
  * <p>Threading: every method is called by the backend on the GL thread. A frame allocates nothing in steady state
  * (the HUD text goes through reused {@link StringBuilder}s). {@link #dispose()} releases the world (Box2D, level
@@ -76,6 +81,8 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private final KeyboardPlayer keyboard = new KeyboardPlayer();
     private final StringBuilder hud = new StringBuilder(512);
     private final StringBuilder banner = new StringBuilder(128);
+    private final PlaytestOverlay playtestOverlay = new PlaytestOverlay();
+    private boolean playtestAtStart;
     private final LevelListener levelBanner = new LevelListener() {
         @Override
         public void levelStarted(DungeonLevel level, NavArena arena) {
@@ -94,6 +101,7 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private SpriteBatch batch;
     private BitmapFont font;
     private BitmapFont bigFont;
+    private TileTextures tiles;
     private boolean showRays;
     private float bannerLeft;
     private float time;
@@ -103,10 +111,22 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         this.settings = settings;
     }
 
+    /**
+     * Starts with the playtest mode on (F2 turns it off and on again).
+     *
+     * @return this game
+     */
+    public DemoGame optPlaytest(boolean on) {
+        this.playtestAtStart = on;
+        return this;
+    }
+
     @Override
     protected void onCreate() {
         world = new DemoWorld(settings, keyboard);
         world.addLevelListener(levelBanner);
+        world.playtest().setEnabled(playtestAtStart);
+        tiles = new TileTextures();
         camera = new OrthographicCamera();
         viewport = new FitViewport(DungeonLevels.WIDTH, DungeonLevels.HEIGHT + HUD_BAND, camera);
         shapes = new ShapeRenderer();
@@ -135,6 +155,9 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         if (Gdx.input.isKeyJustPressed(Input.Keys.V)) {
             showRays = !showRays;
         }
+        if (Gdx.input.isKeyJustPressed(Input.Keys.F2)) {
+            world.playtest().setEnabled(!world.playtest().isEnabled());
+        }
         if (Gdx.input.isKeyJustPressed(Input.Keys.ESCAPE)) {
             Gdx.app.exit();
         }
@@ -150,10 +173,16 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         shapes.setProjectionMatrix(camera.combined);
         Gdx.gl.glEnable(GL20.GL_BLEND);
         Gdx.gl.glBlendFunc(GL20.GL_SRC_ALPHA, GL20.GL_ONE_MINUS_SRC_ALPHA);
+        tiles.update(world.textures());
+        boolean textured = tiles.draw(camera.combined, world.level());
+        Gdx.gl.glEnable(GL20.GL_BLEND); // the batch turns blending off when it ends
         shapes.begin(ShapeRenderer.ShapeType.Filled);
-        drawLevel();
+        drawLevel(textured);
         shapes.end();
         // later features draw their overlays here, between the floor and the characters (e.g. a coverage heatmap)
+        if (world.playtest().isEnabled()) {
+            playtestOverlay.draw(shapes, world.playtest().coverage(), world.level(), time);
+        }
         if (showRays) {
             drawRays();
         }
@@ -167,7 +196,8 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         drawHud();
     }
 
-    private void drawLevel() {
+    /** @param textured whether {@link TileTextures} drew the floor and walls already (else: flat colours) */
+    private void drawLevel(boolean textured) {
         DungeonLevel level = world.level();
         TileGrid grid = level.grid();
         Legend legend = level.legend();
@@ -180,6 +210,9 @@ public final class DemoGame extends DemoWindow<DemoReport> {
                 int cell = row * w + x;
                 char c = grid.at(cell);
                 if (legend.isSolid(c)) {
+                    if (textured) {
+                        continue;
+                    }
                     // the wall's top, and a lit face where the floor is below it
                     boolean face = row + 1 < h && !legend.isSolid(grid.at(cell + w));
                     shapes.setColor(WALL_TOP);
@@ -190,8 +223,10 @@ public final class DemoGame extends DemoWindow<DemoReport> {
                     }
                     continue;
                 }
-                shapes.setColor(((x + row) & 1) == 0 ? FLOOR_A : FLOOR_B);
-                shapes.rect(x, y, 1f, 1f);
+                if (!textured) {
+                    shapes.setColor(((x + row) & 1) == 0 ? FLOOR_A : FLOOR_B);
+                    shapes.rect(x, y, 1f, 1f);
+                }
                 if (cell == level.start()) {
                     shapes.setColor(START);
                     shapes.rect(x + 0.08f, y + 0.08f, 0.84f, 0.84f);
@@ -301,6 +336,8 @@ public final class DemoGame extends DemoWindow<DemoReport> {
                 .append(settings.mode() == RunMode.REALTIME ? "realtime" : "lockstep")
                 .append(keyboard.isAutopilot() ? "   AUTOPILOT" : "")
                 .append(world.isWaitingForLevel() ? "   making the next dungeon..." : "");
+        appendTextures(hud.append("   "));
+        world.playtest().appendStatus(hud.append("   "));
 
         float left = viewport.getScreenX() + HUD_MARGIN;
         float top = viewport.getScreenY() + viewport.getScreenHeight() - HUD_MARGIN + 2f;
@@ -308,7 +345,8 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         font.setColor(HUD_TEXT);
         font.draw(batch, hud, left, top);
         font.setColor(HUD_DIM);
-        font.draw(batch, "WASD/arrows move    N new dungeon    P autopilot    V bot vision    Esc quit", left,
+        font.draw(batch, "WASD/arrows move    N new dungeon    P autopilot    V bot vision    F2 playtest    Esc quit",
+                left,
                 top - 3.1f * font.getLineHeight());
         if (bannerLeft > 0f) {
             bigFont.setColor(1f, 1f, 1f, Math.min(1f, bannerLeft));
@@ -319,6 +357,19 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         batch.end();
     }
 
+    /** Appends which recipes the dungeon is drawn with and how long they took on the worker. */
+    private void appendTextures(StringBuilder sb) {
+        LevelTextures textures = world.textures();
+        LevelTextures.TextureSet set = textures.current();
+        if (set == null || !textures.isCurrent()) {
+            sb.append("textures: generating...");
+            return;
+        }
+        sb.append("textures ").append(LevelTextures.WALL).append('/').append(set.floorRecipe()).append('/')
+                .append(LevelTextures.HAZARD).append(' ').append(LevelTextures.SIZE).append(" px in ");
+        HudText.appendFixed(sb, set.millis(), 0).append(" ms");
+    }
+
     @Override
     protected DemoReport finish(FrameTimes frameTimes) {
         DemoReport report = world != null && !world.isDisposed() ? world.report(frameTimes) : null;
@@ -327,6 +378,10 @@ public final class DemoGame extends DemoWindow<DemoReport> {
                 world.dispose();
             }
         } finally {
+            if (tiles != null) {
+                tiles.dispose();
+                tiles = null;
+            }
             if (shapes != null) {
                 shapes.dispose();
                 shapes = null;

@@ -4,15 +4,15 @@ import java.util.Locale;
 
 /**
  * What a run of the dungeon adventure did, for people ({@link #summary()}) and for scripts ({@link #resultLine()},
- * printed last by {@code animata demo}). NPC dialogue and generated textures are not in the demo yet: their counts
- * ({@code npcReplies}, {@code npcActions}, {@code textures}) are 0 until those features land. Immutable.
+ * printed last by {@code animata demo}). NPC dialogue is not in the demo yet: its counts ({@code npcReplies},
+ * {@code npcActions}) are 0 until it lands. Immutable.
  *
  * @param frames fixed-timestep frames simulated
  * @param npcReplies replies NPCs gave (0: no NPCs yet)
  * @param npcActions actions NPCs took (0: no NPCs yet)
  * @param botDecisions nav policy decisions applied to the bots
  * @param levels dungeons generated and played, the first included
- * @param textures textures generated (0: no texture generator in the demo yet)
+ * @param textures textures generated for the dungeons ({@link LevelTextures}, 3 per dungeon whose set arrived)
  * @param meanFrameMillis mean frame time, milliseconds
  * @param p99FrameMillis 99th percentile frame time, milliseconds
  * @param seed the run's seed
@@ -43,14 +43,15 @@ public record DemoReport(long frames, long npcReplies, long npcActions, long bot
                         + "treasure, was caught %d time%s%n"
                         + "bots: policy 'nav' on %s, %d decisions in %d batches, latency p50 %.0f us, p99 %.0f us; "
                         + "they closed in on the player at %.2f m/s (top speed 3)%n"
-                        + "not in the demo yet: NPC dialogue and generated textures (npc_replies, npc_actions and "
-                        + "textures stay 0 until those features land)%n"
+                        + "textures: %d generated from the shipped recipes (stone walls, sand or grass floors, lava "
+                        + "hazards; %d x %d, 3 per dungeon, on the AI runtime's job worker)%n"
+                        + "not in the demo yet: NPC dialogue (npc_replies and npc_actions stay 0 until it lands)%n"
                         + "frame time: mean %.3f ms, p99 %.3f ms",
                 bots, levels, levels == 1 ? "" : "s", frames, seconds, seed, mode,
                 DemoAssets.DUNGEON_EXAMPLES.size(), levelStyle, stairsTaken, stairsTaken == 1 ? "" : "s", goldFound,
                 caught, caught == 1 ? "" : "s",
                 device, botDecisions, batches, inferP50Micros, inferP99Micros, closingSpeed,
-                meanFrameMillis, p99FrameMillis);
+                textures, LevelTextures.SIZE, LevelTextures.SIZE, meanFrameMillis, p99FrameMillis);
     }
 
     @Override

@@ -34,7 +34,8 @@ import java.util.concurrent.Future;
  * The bots are a {@link NavScene} whose goal follows the player, so they see and act exactly as the policy was
  * trained to: 16 rays, the direction and distance to their goal, 8 directions of force. The player picks up treasure,
  * loses a coin when a bot catches it, and takes the stairs to the next dungeon; {@link #requestNextLevel()} skips to
- * the next dungeon (a new seed).
+ * the next dungeon (a new seed). Each dungeon gets textures generated from the shipped recipes ({@link LevelTextures},
+ * on the runtime's job worker) and, in playtest mode, a coverage map from exploration bots ({@link LevelPlaytest}).
  *
  * <p>One engine update is one frame of {@value #STEPS_PER_SECOND} per second and one runtime frame ({@link Animata}).
  * Systems, by priority: the player's input ({@value #PRIORITY_PLAYER}), the agents ({@value #PRIORITY_AGENTS}: sensors,
@@ -110,6 +111,8 @@ public final class DemoWorld implements Disposable, AutoCloseable {
     private Animata animata;
     private AgentSystem agents;
     private DungeonRules rules;
+    private LevelTextures textures;
+    private LevelPlaytest playtest;
     private PlayerComponent player;
     private DungeonLevel level;
     private NavArena arena;
@@ -159,6 +162,11 @@ public final class DemoWorld implements Disposable, AutoCloseable {
             player.input = input;
             playerEntity.add(player);
             engine.addEntity(playerEntity);
+            // per-level features: each dungeon's generated textures, and its playtest while that mode is on
+            textures = new LevelTextures(runtime);
+            listeners.add(textures);
+            playtest = new LevelPlaytest();
+            listeners.add(playtest);
             startLevel(levels.make(0));
         } catch (RuntimeException e) {
             release();
@@ -353,6 +361,16 @@ public final class DemoWorld implements Disposable, AutoCloseable {
         return rules;
     }
 
+    /** @return each dungeon's generated textures (pixels; a window makes them {@code Texture}s) */
+    public LevelTextures textures() {
+        return textures;
+    }
+
+    /** @return the playtest mode: exploration bots over the current dungeon, and their coverage map */
+    public LevelPlaytest playtest() {
+        return playtest;
+    }
+
     /** @return the Ashley engine (systems of features to come go here) */
     public PooledEngine engine() {
         return engine;
@@ -399,8 +417,9 @@ public final class DemoWorld implements Disposable, AutoCloseable {
      */
     public DemoReport report(FrameTimes frameTimes) {
         ModelMetrics m = policy.queue().metrics();
-        // npc_replies, npc_actions and textures: 0 until NPC dialogue and generated textures join the demo
-        return new DemoReport(frames, 0, 0, agents.decisionsApplied(), levelsPlayed, 0, frameTimes.meanMillis(),
+        // npc_replies and npc_actions: 0 until NPC dialogue joins the demo
+        return new DemoReport(frames, 0, 0, agents.decisionsApplied(), levelsPlayed, textures.texturesMade(),
+                frameTimes.meanMillis(),
                 frameTimes.percentileMillis(0.99), settings.seed(), settings.mode().name().toLowerCase(Locale.ROOT),
                 settings.bots(), settings.levels().option(), m.device(), m.batchesRun(), m.p50LatencyMicros(),
                 m.p99LatencyMicros(), player.goldFound, player.caught, player.stairsTaken,
@@ -418,7 +437,9 @@ public final class DemoWorld implements Disposable, AutoCloseable {
         return disposed;
     }
 
-    /** Releases the level (Box2D world, bots), the level thread and the AI runtime. Idempotent. */
+    /**
+     * Releases the level (Box2D world, bots), the playtest and level threads and the AI runtime. Idempotent.
+     */
     @Override
     public void dispose() {
         if (disposed) {
@@ -432,6 +453,9 @@ public final class DemoWorld implements Disposable, AutoCloseable {
         try {
             if (scene != null) {
                 endLevel();
+            }
+            if (playtest != null) {
+                playtest.dispose();
             }
             if (animata != null) {
                 animata.dispose();

@@ -50,7 +50,7 @@ class DemoWorldTest {
             assertEquals(frames, report.frames());
             assertEquals(1, report.levels());
             assertEquals(0, report.npcReplies());
-            assertEquals(0, report.textures());
+            assertEquals(LevelTextures.PER_LEVEL, report.textures(), "the dungeon's wall, floor and hazard textures");
             // 20 bots decide every 6th frame; in lockstep a decision is applied in the frame after it was asked for
             assertTrue(report.botDecisions() >= 20L * (frames / DemoWorld.DECISION_PERIOD - 1), report.toString());
             // the bots close in on the player along the floor (bots that wander or stand average about 0)

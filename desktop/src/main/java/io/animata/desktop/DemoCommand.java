@@ -2,7 +2,9 @@ package io.animata.desktop;
 
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3Application;
 import com.badlogic.gdx.backends.lwjgl3.Lwjgl3ApplicationConfiguration;
+import io.animata.demo.CoverageMap;
 import io.animata.demo.DemoGame;
+import io.animata.demo.DemoReport;
 import io.animata.demo.DemoSettings;
 import io.animata.demo.DemoWindow;
 import io.animata.demo.DemoWorld;
@@ -19,6 +21,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +52,8 @@ import picocli.CommandLine.Spec;
             "Run the demo game: a generated dungeon where bots driven by a trained policy chase you.",
             "The dungeon is learned from example levels (Wave Function Collapse) and checked playable; 20 bots run the "
                     + "shipped nav policy, one ONNX batch per frame on the AI runtime's worker. Keys: WASD/arrows move, "
-                    + "N new dungeon, P autopilot, V bot vision, Esc quit. --scene critters runs the first demo "
+                    + "N new dungeon, P autopilot, V bot vision, F2 playtest overlay, Esc quit. Each dungeon is drawn "
+                    + "with textures generated from the shipped recipes. --scene critters runs the first demo "
                     + "(200 critters chase sparks; R new seed).",
             "Without a display (no DISPLAY or WAYLAND_DISPLAY, or no window could be made) it runs headless, with a "
                     + "scripted player, and prints a summary and a RESULT line.",
@@ -100,6 +104,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Headless pace in frames per second; 0 runs as fast as possible (default: ${DEFAULT-VALUE}).")
     int fps;
 
+    @Option(names = "--playtest",
+            description = "Dungeon: start with the playtest mode on (F2 in the window): exploration bots play each "
+                    + "dungeon in the background and their coverage heatmap is drawn over it; headless, the summary "
+                    + "gives the coverage of the last dungeon's playtest.")
+    boolean playtest;
+
     @Option(names = "--screenshot", paramLabel = "FILE",
             description = "Window only: save the last frame as a PNG and quit (with --frames N: after N frames).")
     Path screenshot;
@@ -139,7 +149,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (!headless) {
             Optional<String> noDisplay = whyNoDisplay(env);
             if (noDisplay.isEmpty()) {
-                WindowRun run = runWindow(dungeon ? new DemoGame(dungeonSettings) : new CritterGame(critterSettings));
+                WindowRun run = runWindow(dungeon ? new DemoGame(dungeonSettings).optPlaytest(playtest)
+                        : new CritterGame(critterSettings));
                 if (run.report().isPresent()) {
                     if (screenshot != null) {
                         out.println("screenshot: " + screenshot.toAbsolutePath());
@@ -157,7 +168,8 @@ public final class DemoCommand implements Callable<Integer> {
         int n = frames == null ? DEFAULT_HEADLESS_FRAMES : frames;
         if (dungeon) {
             try (DemoWorld world = new DemoWorld(dungeonSettings, new ScriptedPlayer())) {
-                runHeadless(n, world::step, () -> world.report(world.stepTimes()), out,
+                world.playtest().setEnabled(playtest);
+                runHeadless(n, world::step, () -> withPlaytest(world), out,
                         "the player is scripted: it walks to the stairs along the path the level's path search found");
             }
         } else {
@@ -166,6 +178,27 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** @return the world's report, with the playtest's coverage first in its summary when the mode is on */
+    private RunReport withPlaytest(DemoWorld world) {
+        DemoReport report = world.report(world.stepTimes());
+        if (!world.playtest().isEnabled()) {
+            return report;
+        }
+        // the last dungeon's playtest may still be running: it takes well under a second
+        CoverageMap map = world.playtest().await(Duration.ofSeconds(60));
+        StringBuilder line = new StringBuilder("playtest of dungeon ").append(world.level().index() + 1).append(": ");
+        if (map == null) {
+            line.append("none ran");
+        } else {
+            map.appendSummary(line).append(" (stuck spots and unreached tiles are drawn over the map in the window)");
+        }
+        return new Summarised(line + System.lineSeparator() + report.summary(), report.resultLine());
+    }
+
+    /** A report whose summary has a line before the world's. */
+    private record Summarised(String summary, String resultLine) implements RunReport {
     }
 
     private DungeonLevels.Style styleOf(String name) {

@@ -8,6 +8,7 @@ import io.animata.core.texture.nca.NcaTexture;
 import io.animata.core.texture.recipe.RenderedTexture;
 import io.animata.core.texture.recipe.TextureRecipe;
 import io.animata.core.texture.synth.ImageQuilting;
+import io.animata.core.texture.variant.SpriteVariants;
 import io.animata.runtime.AnimataException;
 import io.animata.runtime.onnx.DevicePreference;
 import io.animata.runtime.onnx.OnnxSessionConfig;
@@ -15,7 +16,9 @@ import io.animata.runtime.train.NcaTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code animata textures}: makes a texture and writes it as a PNG. From a recipe ({@code --recipe}: a shipped name
  * or a JSON file), with its normal map beside it where the recipe names a height; or from an example image
- * ({@code --example}) by image quilting, with the statistics distance to the example against colour noise. Prints
+ * ({@code --example}) by image quilting, with the statistics distance to the example against colour noise; or the
+ * colour variants of a sprite ({@code --variants}, see {@link VariantSheet}). Prints
  * what it made and, as its last line, {@code RESULT mode=.. size=.. seed=.. ms=.. seam_error=.. out=..}.
  *
  * <p>Threading: runs on the main thread; rows are filled on a pool of {@code --threads} threads.
@@ -51,8 +55,11 @@ import picocli.CommandLine.Spec;
             "--nca grows a seamless texture with a trained neural cellular automaton (ONNX Runtime, GPU when "
                     + "present); --train-nca IMG trains one on an example image and writes the model, its sidecar "
                     + "and a preview.",
+            "--variants SPRITE gives a sprite --count new looks (skin tones, hair colours, metals, cloth dyes per "
+                    + "seed, outlines and shading kept), written to a folder or as one sheet PNG.",
             "Last line: RESULT mode=.. size=.. seed=.. ms=.. seam_error=.. out=.. (and stats_distance=.. "
-                    + "baseline_distance=.. for --example and --train-nca)",
+                    + "baseline_distance=.. for --example and --train-nca; mode=variants count=.. groups=.. for "
+                    + "--variants)",
         })
 public final class TexturesCommand implements Callable<Integer> {
     @Spec
@@ -81,7 +88,27 @@ public final class TexturesCommand implements Callable<Integer> {
                 description = "Train a neural cellular automaton on this example image (DJL + PyTorch on CPU); "
                         + "--out is the model (.onnx), with its .json sidecar and a -preview.png grown by it.")
         Path trainNca;
+
+        @Option(names = "--variants", paramLabel = "SPRITE", required = true,
+                description = "Make --count colour variants of a sprite (PNG with transparency): skin, hair, metal "
+                        + "and cloth recoloured per seed, outlines and shading kept. --out is a folder (one "
+                        + "SPRITE-NNN.png each) or a .png file (one sheet, variants in rows).")
+        Path variants;
     }
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "16",
+            description = "With --variants: how many (default: ${DEFAULT-VALUE}); variant i has seed S + i.")
+    int count;
+
+    @Option(names = "--mask", paramLabel = "IMG",
+            description = "With --variants: a mask the sprite's size, each group of pixels painted in its own flat "
+                    + "colour and named with --group (default: groups found from the sprite's colours).")
+    Path mask;
+
+    @Option(names = "--group", paramLabel = "#RRGGBB=NAME:MATERIAL",
+            description = "With --mask: one group, e.g. '#ff0000=tunic:cloth'; materials: outline, keep, skin, hair, "
+                    + "metal, cloth (repeat the option for each colour of the mask).")
+    List<String> groups = new ArrayList<>();
 
     @Option(names = "--steps", paramLabel = "N",
             description = "With --nca or --train-nca: growth steps (default: the model's, 96 for a new one).")
@@ -137,7 +164,8 @@ public final class TexturesCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
-            description = "The PNG to write (with --train-nca: the model, a .onnx file).")
+            description = "The PNG to write (with --train-nca: the model, a .onnx file; with --variants: a folder, "
+                    + "or a .png for one sheet).")
     Path out;
 
     @Option(names = "--no-normal", description = "Do not write the normal map.")
@@ -167,6 +195,8 @@ public final class TexturesCommand implements Callable<Integer> {
                 fromNca(width, rows, stdout);
             } else if (source.trainNca != null) {
                 trainNca(width, rows, stdout);
+            } else if (source.variants != null) {
+                variants(stdout);
             } else {
                 fromRecipe(width, rows, pool, executor, stdout);
             }
@@ -334,6 +364,53 @@ public final class TexturesCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "RESULT mode=train-nca iterations=%d seconds=%.0f loss_first=%.3f loss_final=%.3f "
                 + "seam_error=%.3f stats_distance=%.4f baseline_distance=%.4f out=%s%n", summary.iterations(),
                 summary.seconds(), summary.firstLoss(), summary.bestRecentLoss(), seam, distance, baseline, out);
+    }
+
+    private void variants(PrintWriter stdout) {
+        if (count < 1 || count > 10_000) {
+            throw new ParameterException(spec.commandLine(), "--count must be 1 to 10000, was " + count);
+        }
+        if (mask == null && !groups.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--group names the colours of a --mask; give the mask");
+        }
+        Map<Integer, SpriteVariants.Group> legend;
+        try {
+            legend = VariantSheet.parseGroups(groups);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (mask != null && legend.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--mask needs a --group for each of its colours, e.g. "
+                    + "--group '#ff0000=tunic:cloth'");
+        }
+        PixelBuffer sprite = Png.read(source.variants);
+        SpriteVariants.Builder builder = SpriteVariants.builder().setSprite(sprite);
+        if (mask != null) {
+            builder.optMask(Png.read(mask), legend);
+        }
+        SpriteVariants variants = builder.build();
+        boolean sheet = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+        long start = System.nanoTime();
+        VariantSheet made = VariantSheet.make(variants, sprite.width(), sprite.height(), count, seed);
+        double ms = (System.nanoTime() - start) / 1e6;
+        String written;
+        if (sheet) {
+            Png.write(made.sheet(), out);
+            written = out + " (a sheet of " + made.columns() + " x " + made.rows() + ", variant i at column i % "
+                    + made.columns() + ", row i / " + made.columns() + ")";
+        } else {
+            for (int i = 0; i < count; i++) {
+                Png.write(made.variant(i), out.resolve(String.format(Locale.ROOT, "%s-%03d.png",
+                        stem(source.variants), i)));
+            }
+            written = count + " files " + out.resolve(stem(source.variants) + "-000.png") + " ...";
+        }
+        stdout.printf(Locale.ROOT, "sprite %s (%d x %d), %s groups: %s%n", source.variants, sprite.width(),
+                sprite.height(), mask != null ? "masked" : "found", VariantSheet.describe(variants));
+        stdout.printf(Locale.ROOT, "%d variants, seeds %d to %d, in %.0f ms; wrote %s%n", count, seed,
+                seed + count - 1, ms, written);
+        stdout.printf(Locale.ROOT, "RESULT mode=variants count=%d seed=%d size=%dx%d groups=%d ms=%.1f out=%s%n", count,
+                seed, sprite.width(), sprite.height(), variants.groups().size(), ms, out);
     }
 
     private static String stem(Path file) {

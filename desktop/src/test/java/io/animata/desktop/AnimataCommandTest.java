@@ -1,6 +1,7 @@
 package io.animata.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -100,12 +101,27 @@ class AnimataCommandTest {
         Run r = run("demo", "--headless", "--frames", "120", "--seed", "3", "--fps", "0", "--lockstep");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("dungeon adventure: 20 bots chased the player"), r.out());
-        assertTrue(r.out().contains("not in the demo yet: NPC dialogue and generated textures"), r.out());
+        assertTrue(r.out().contains("textures: 3 generated from the shipped recipes"), r.out());
         String last = r.lastLine();
         assertTrue(last.matches("RESULT frames=120 npc_replies=0 npc_actions=0 bot_decisions=\\d+ levels=1 "
-                + "textures=0 mean_frame_ms=\\d+\\.\\d{3} p99_frame_ms=\\d+\\.\\d{3}"), last);
+                + "textures=3 mean_frame_ms=\\d+\\.\\d{3} p99_frame_ms=\\d+\\.\\d{3}"), last);
+        assertFalse(r.out().contains("playtest of dungeon"), "no playtest unless asked for");
         // 20 bots decide every 6th frame; in lockstep each decision arrives the frame after it was asked for
         assertTrue(Long.parseLong(value(last, "bot_decisions")) >= 20L * (120 / 6 - 1), last);
+    }
+
+    @Test
+    void headlessPlaytestPrintsTheDungeonsCoverageInTheSummary() {
+        Run r = run("demo", "--headless", "--frames", "60", "--seed", "3", "--fps", "0", "--lockstep", "--bots", "2",
+                "--playtest");
+        assertEquals(0, r.code(), r.err());
+        String line = r.out().lines().filter(l -> l.startsWith("playtest of dungeon 1: coverage ")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.out()));
+        double percent = Double.parseDouble(line.substring("playtest of dungeon 1: coverage ".length(),
+                line.indexOf(" %")));
+        assertTrue(percent > 50 && percent <= 100, line);
+        assertTrue(line.contains("(16 bots x 300 s)"), line);
+        assertTrue(r.lastLine().startsWith("RESULT frames=60 "), r.out());
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.animata.core.texture.PixelBuffer;
 import io.animata.core.texture.TextureMetrics;
+import io.animata.core.texture.variant.Material;
+import io.animata.core.texture.variant.SpriteVariants;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -151,6 +153,126 @@ class TexturesCommandTest {
         assertEquals("6", r.get("steps"));
         assertEquals("32x20", r.get("size"));
         assertTrue(Double.parseDouble(r.get("seam_error")) <= 1.2, nca.out());
+    }
+
+    /** A little figure: outline, face (skin), helmet (grey metal), tunic (blue cloth), transparent around. */
+    static PixelBuffer figure() {
+        String[] rows = {
+            "..oooo..",
+            ".oMMMMo.",
+            ".oSSSSo.",
+            ".oSooSo.",
+            "oTTTTTTo",
+            "oTTttTTo",
+            ".oTTTTo.",
+            "..o..o..",
+        };
+        Map<Character, Integer> colours = Map.of('o', 0x141010FF, 'M', 0xB4B4BCFF, 'S', 0xF0C8A0FF, 'T', 0x3A5CC0FF,
+                't', 0x243C80FF, '.', 0);
+        PixelBuffer p = new PixelBuffer(8, 8);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                p.set(x, y, colours.get(rows[y].charAt(x)));
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void variantsOfASpriteGoIntoAFolderOneFilePerSeedKeepingOutlinesAndAlpha() throws IOException {
+        PixelBuffer sprite = figure();
+        Path in = dir.resolve("hero.png");
+        Png.write(sprite, in);
+        Path out = dir.resolve("npcs");
+
+        Run r = run("textures", "--variants", in.toString(), "--count", "5", "--seed", "10", "--out", out.toString());
+
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> result = r.result();
+        assertEquals("variants", result.get("mode"));
+        assertEquals("5", result.get("count"));
+        assertEquals("8x8", result.get("size"));
+        SpriteVariants variants = SpriteVariants.builder().setSprite(sprite).build();
+        assertEquals(String.valueOf(variants.groups().size()), result.get("groups"));
+        java.util.Set<PixelBuffer> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            PixelBuffer v = Png.read(out.resolve(String.format("hero-%03d.png", i)));
+            assertEquals(variants.variant(10 + i), v, "variant " + i + " is the variant of seed 10 + " + i);
+            for (int p = 0; p < 64; p++) {
+                assertEquals(PixelBuffer.alpha(sprite.pixels()[p]), PixelBuffer.alpha(v.pixels()[p]));
+                if (sprite.pixels()[p] == 0x141010FF) {
+                    assertEquals(0x141010FF, v.pixels()[p], "outlines stay");
+                }
+            }
+            distinct.add(v);
+        }
+        assertTrue(distinct.size() >= 4, "five seeds, different looks: " + distinct.size());
+        try (var files = Files.list(out)) {
+            assertEquals(5, files.count());
+        }
+    }
+
+    @Test
+    void variantsAsOneSheetWithAMaskAndNamedGroups() throws IOException {
+        PixelBuffer sprite = figure();
+        PixelBuffer mask = new PixelBuffer(8, 8);
+        for (int p = 0; p < 64; p++) {
+            int c = sprite.pixels()[p];
+            mask.pixels()[p] = c == 0x3A5CC0FF || c == 0x243C80FF ? 0xFF0000FF : c == 0xF0C8A0FF ? 0x00FF00FF : 0;
+        }
+        Path in = dir.resolve("hero.png");
+        Path maskFile = dir.resolve("hero-mask.png");
+        Png.write(sprite, in);
+        Png.write(mask, maskFile);
+        Path sheet = dir.resolve("sheet.png");
+
+        Run r = run("textures", "--variants", in.toString(), "--mask", maskFile.toString(), "--group",
+                "#ff0000=tunic:cloth", "--group", "#00ff00=face:skin", "--count", "7", "--seed", "3", "--out",
+                sheet.toString());
+
+        assertEquals(0, r.code(), r.err());
+        assertEquals("2", r.result().get("groups"));
+        assertTrue(r.out().contains("tunic (cloth)") && r.out().contains("face (skin)"), r.out());
+        PixelBuffer image = Png.read(sheet);
+        assertEquals(3 * 8, image.width(), "7 variants: 3 columns");
+        assertEquals(3 * 8, image.height(), "and 3 rows");
+        SpriteVariants variants = SpriteVariants.builder().setSprite(sprite).optMask(mask, Map.of(
+                0xFF0000FF, new SpriteVariants.Group("tunic", Material.CLOTH),
+                0x00FF00FF, new SpriteVariants.Group("face", Material.SKIN))).build();
+        PixelBuffer sixth = variants.variant(3 + 5);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                assertEquals(sixth.get(x, y), image.get(2 * 8 + x, 8 + y), "variant 5 at column 2, row 1");
+                if ((mask.get(x, y) & 0xFF) == 0) {
+                    assertEquals(sprite.get(x, y), image.get(2 * 8 + x, 8 + y), "unmasked pixels (helmet, outline) "
+                            + "stay as drawn");
+                }
+            }
+        }
+        assertEquals(0, image.get(23, 23) & 0xFF, "the short last row is transparent");
+
+        Run unnamed = run("textures", "--variants", in.toString(), "--mask", maskFile.toString(), "--group",
+                "#ff0000=tunic:cloth", "--out", dir.resolve("x.png").toString());
+        assertEquals(1, unnamed.code());
+        assertTrue(unnamed.err().contains("which the legend does not name"), unnamed.err());
+    }
+
+    @Test
+    void variantUsageErrorsSayWhatIsExpected() {
+        String in = dir.resolve("hero.png").toString();
+        Png.write(figure(), Path.of(in));
+        assertEquals(2, run("textures", "--variants", in, "--count", "0", "--out", dir.toString()).code());
+        Run badGroup = run("textures", "--variants", in, "--mask", in, "--group", "red=tunic", "--out",
+                dir.toString());
+        assertEquals(2, badGroup.code());
+        assertTrue(badGroup.err().contains("expected #RRGGBB=NAME:MATERIAL"), badGroup.err());
+        Run badMaterial = run("textures", "--variants", in, "--mask", in, "--group", "#ff0000=tunic:silk", "--out",
+                dir.toString());
+        assertEquals(2, badMaterial.code());
+        assertTrue(badMaterial.err().contains("no material 'silk'; use one of outline, keep, skin, hair, metal, cloth"),
+                badMaterial.err());
+        assertEquals(2, run("textures", "--variants", in, "--group", "#ff0000=tunic:cloth", "--out",
+                dir.toString()).code());
     }
 
     @Test

@@ -12,11 +12,10 @@ import com.badlogic.gdx.graphics.Texture.TextureFilter;
 import com.badlogic.gdx.graphics.Texture.TextureWrap;
 import com.badlogic.gdx.utils.Array;
 import com.badlogic.gdx.utils.GdxRuntimeException;
-import io.animata.core.texture.PixelBuffer;
+import io.animata.core.texture.Pixmaps;
 import io.animata.core.texture.RowExecutor;
 import io.animata.core.texture.recipe.TextureRecipe;
 import io.animata.runtime.AnimataException;
-import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -88,12 +87,7 @@ public final class RecipeTextureLoader extends AsynchronousAssetLoader<Texture, 
                         + p.width + " x " + p.height);
             }
             TextureRecipe recipe = TextureRecipe.parse(file.nameWithoutExtension(), readString(file));
-            PixelBuffer pixels = recipe.render(p.width, p.height, p.seed, rows).color();
-            pixmap = new Pixmap(p.width, p.height, Pixmap.Format.RGBA8888);
-            ByteBuffer target = pixmap.getPixels();
-            target.position(0);
-            pixels.copyTo(target);
-            target.position(0);
+            pixmap = Pixmaps.toPixmap(recipe.render(p.width, p.height, p.seed, rows).color());
         } finally {
             pending.finish(fileName, pixmap);
         }
