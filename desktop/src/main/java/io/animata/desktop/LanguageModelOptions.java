@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
  */
 public final class LanguageModelOptions {
     @Option(names = "--model", paramLabel = "PATH",
-            description = "an ONNX model folder (model.onnx + tokenizer.json), or an http(s):// URL of an "
-                    + "OpenAI-compatible server (Ollama, llama.cpp server, vLLM, LM Studio); .gguf files are not "
-                    + "supported by this build")
+            description = "an ONNX model folder (model.onnx + tokenizer.json), a .gguf file (run by llama.cpp "
+                    + "on the CPU), or an http(s):// URL of an OpenAI-compatible server (Ollama, llama.cpp server, "
+                    + "vLLM, LM Studio)")
     String model;
 
     @Option(names = "--server-model", paramLabel = "NAME",
@@ -29,11 +29,11 @@ public final class LanguageModelOptions {
             description = "auto, cpu or cuda, for ONNX models (default: auto)")
     DevicePreference device = DevicePreference.AUTO;
 
-    @Option(names = "--threads", description = "ONNX Runtime threads per model call (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", description = "threads per model call, for ONNX Runtime and llama.cpp (default: ${DEFAULT-VALUE})")
     int threads = 2;
 
     @Option(names = "--template", description = "chat template: chatml, llama3, mistral, phi3 or plain "
-            + "(default: from the model folder)")
+            + "(default: from the model folder or the GGUF file)")
     String template;
 
     @Option(names = "--context", description = "context length in tokens, to use less than the model's")
