@@ -289,8 +289,8 @@ public final class GgufFile {
             long length = int64();
             long minBytes = type == GgufType.STRING ? 8 : type.size;
             if (length < 0 || length > (size - position) / minBytes) {
-                throw corrupt("metadata array '" + key + "' claims " + length + " elements, more than the "
-                        + (size - position) + " bytes left in the file hold");
+                throw truncatedOrCorrupt("metadata array '" + key + "' claims " + length + " elements, more than"
+                        + " the " + (size - position) + " bytes left in the file hold");
             }
             if (length > KEPT_ARRAY_LENGTH) {
                 if (type == GgufType.STRING) {
@@ -320,8 +320,8 @@ public final class GgufFile {
         private long stringLength() throws IOException {
             long n = int64();
             if (n < 0 || n > MAX_STRING_BYTES || n > size - position) {
-                throw corrupt("a string at byte " + (position - 8) + " claims " + Long.toUnsignedString(n)
-                        + " bytes, more than the file holds");
+                throw truncatedOrCorrupt("a string at byte " + (position - 8) + " claims "
+                        + Long.toUnsignedString(n) + " bytes, more than the file holds");
             }
             return n;
         }
@@ -392,6 +392,11 @@ public final class GgufFile {
         private AnimataException notGguf(String why) {
             return new AnimataException(file.toAbsolutePath() + " is not a GGUF model: " + why + " (pass a .gguf file"
                     + " made by llama.cpp's converter, an ONNX model folder, or an http(s):// server URL)");
+        }
+
+        private AnimataException truncatedOrCorrupt(String why) {
+            return new AnimataException("GGUF file " + file.toAbsolutePath() + " is truncated or corrupt: " + why
+                    + " (an interrupted download? fetch it again)");
         }
 
         private AnimataException corrupt(String why) {

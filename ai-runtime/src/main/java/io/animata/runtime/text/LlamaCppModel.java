@@ -117,12 +117,17 @@ public final class LlamaCppModel implements LanguageModel {
         LlamaNatives.load();
         ModelParameters params = new ModelParameters()
                 .setModel(file.toAbsolutePath().toString())
-                .setCtxSize(contextLength * parallel)
+                // the slots share one KV cache; the slack keeps a full-length prompt placeable when the cells the
+                // other slots keep cached have fragmented it, and defragmentation compacts it
+                .setCtxSize((contextLength + contextLength / 4) * parallel)
+                .setDefragThold(0.1f)
                 .setParallel(parallel)
                 .setThreads(threads)
                 .setThreadsBatch(threads)
-                .setGpuLayers(0)
                 .skipWarmup();
+        if (!b.nativeLog) {
+            params.disableLog(); // llama.cpp prints its progress to stdout; a game's console is not the place
+        }
         if (modelTemplate) {
             params.enableJinja();
         }
@@ -131,7 +136,8 @@ public final class LlamaCppModel implements LanguageModel {
             this.model = new LlamaModel(params);
         } catch (RuntimeException e) {
             throw new AnimataException("llama.cpp could not load " + file.toAbsolutePath() + " (architecture '" + arch
-                    + "'): " + e.getMessage() + explain(LlamaNatives.errorsSince(mark)), e);
+                    + "', " + gguf.tensors().size() + " tensors): " + e.getMessage()
+                    + explain(LlamaNatives.errorsSince(mark), b.nativeLog), e);
         }
         LOG.log(System.Logger.Level.INFO, "language model '" + name + "': GGUF v" + gguf.version() + ", " + arch
                 + ", " + gguf.tensors().size() + " tensors, vocabulary " + gguf.arrayLength("tokenizer.ggml.tokens")
@@ -149,9 +155,14 @@ public final class LlamaCppModel implements LanguageModel {
         return n.toLowerCase(Locale.ROOT).endsWith(".gguf") ? n.substring(0, n.length() - 5) : n;
     }
 
-    private static String explain(List<String> logLines) {
+    private static String explain(List<String> logLines, boolean nativeLog) {
         if (logLines.isEmpty()) {
-            return "";
+            return ". The bundled llama.cpp may not know this architecture, or a tensor is missing or has the wrong"
+                    + " shape; " + (nativeLog ? "llama.cpp's log above says which"
+                            : "open it with LlamaCppModel.Builder.optNativeLog(true) (animata: --native-log) to see"
+                                    + " llama.cpp's reason")
+                    + ". A model of a newer architecture can be served by a current llama-server (pass its http://"
+                    + " URL)";
         }
         String all = String.join("; ", logLines);
         String hint = all.contains("unknown model architecture")
@@ -283,11 +294,17 @@ public final class LlamaCppModel implements LanguageModel {
             throw new AnimataException("the prompt is empty after tokenising; give some text to continue");
         }
         int bos = addBos ? 1 : 0;
-        if (tokens.length + bos > budget) {
-            // keep the end of an over-long prompt (the conversation's fitting could not make it short enough)
-            int keep = Math.max(1, budget - bos);
-            prompt = model.decode(java.util.Arrays.copyOfRange(tokens, tokens.length - keep, tokens.length));
+        for (int round = 0; tokens.length + bos > budget && round < 4; round++) {
+            // keep the end of an over-long prompt (the conversation's fitting could not make it short enough);
+            // decoding and encoding again may shift a token, hence the rounds
+            int keep = Math.max(1, budget - bos - round * 2);
+            prompt = model.decode(java.util.Arrays.copyOfRange(tokens, Math.max(0, tokens.length - keep),
+                    tokens.length));
             tokens = model.encode(prompt);
+        }
+        if (tokens.length + bos > budget) {
+            throw new AnimataException("cannot fit the prompt into model '" + name + "''s context of "
+                    + contextLength + " tokens with " + maxTokens + " to generate");
         }
         SamplingConfig s = request.sampling();
         InferenceParameters params = new InferenceParameters(prompt)
@@ -484,6 +501,7 @@ public final class LlamaCppModel implements LanguageModel {
         private ChatTemplate template;
         private boolean useModelTemplate = true;
         private boolean cachePrompt = true;
+        private boolean nativeLog;
         private String name;
 
         private Builder() {
@@ -540,6 +558,15 @@ public final class LlamaCppModel implements LanguageModel {
         /** Whether a slot reuses the cached keys and values of a prompt that starts like its previous one (default yes). */
         public Builder optCachePrompt(boolean cache) {
             this.cachePrompt = cache;
+            return this;
+        }
+
+        /**
+         * Whether llama.cpp prints its own log (loading, slots, timings) to the console (default no: quiet, as a game
+         * wants it). Turn it on to see why llama.cpp refuses a model.
+         */
+        public Builder optNativeLog(boolean print) {
+            this.nativeLog = print;
             return this;
         }
 
