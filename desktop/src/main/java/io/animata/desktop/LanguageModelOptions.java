@@ -5,6 +5,7 @@ import io.animata.runtime.onnx.OnnxSessionConfig;
 import io.animata.runtime.text.ChatTemplate;
 import io.animata.runtime.text.LanguageModel;
 import io.animata.runtime.text.LanguageModels;
+import io.animata.runtime.text.LlamaCppModel;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -42,6 +43,9 @@ public final class LanguageModelOptions {
     @Option(names = "--timeout-s", description = "a server's first-byte timeout in seconds (default: ${DEFAULT-VALUE})")
     double timeoutSeconds = 30;
 
+    @Option(names = "--native-log", description = "let llama.cpp print its own log (for .gguf models that fail to load)")
+    boolean nativeLog;
+
     /** @return whether --model was given */
     boolean hasModel() {
         return model != null && !model.isBlank();
@@ -56,6 +60,9 @@ public final class LanguageModelOptions {
                 .withContextLength(context);
         if (template != null) {
             options = options.withTemplate(ChatTemplate.forName(template));
+        }
+        if (nativeLog) {
+            System.setProperty(LlamaCppModel.NATIVE_LOG_PROPERTY, "true");
         }
         return LanguageModels.open(model, options);
     }

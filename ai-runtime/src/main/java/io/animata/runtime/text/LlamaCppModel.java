@@ -57,6 +57,8 @@ public final class LlamaCppModel implements LanguageModel {
     /** Architectures that encode, embed or project images: nothing to generate text with. */
     private static final Set<String> NOT_TEXT_GENERATORS = Set.of("bert", "nomic-bert", "nomic-bert-moe",
             "jina-bert-v2", "neo-bert", "t5encoder", "clip", "wavtokenizer-dec");
+    /** The system property that turns llama.cpp's own console log on by default ({@code true}). */
+    public static final String NATIVE_LOG_PROPERTY = "animata.llamacpp.log";
     private static final List<String> BOS_TEXTS = List.of("<|begin_of_text|>", "<s>", "<bos>");
     /** llama.cpp's sampler names, in the order of our {@link io.animata.runtime.text.Sampler}. */
     private static final String SAMPLER_ORDER = "[\"penalties\", \"top_k\", \"temperature\", \"top_p\"]";
@@ -161,8 +163,8 @@ public final class LlamaCppModel implements LanguageModel {
         if (logLines.isEmpty()) {
             return ". The bundled llama.cpp may not know this architecture, or a tensor is missing or has the wrong"
                     + " shape; " + (nativeLog ? "llama.cpp's log above says which"
-                            : "open it with LlamaCppModel.Builder.optNativeLog(true) (animata: --native-log) to see"
-                                    + " llama.cpp's reason")
+                            : "open it with LlamaCppModel.Builder.optNativeLog(true) (-D" + NATIVE_LOG_PROPERTY
+                                    + "=true; animata: --native-log) to see llama.cpp's reason")
                     + ". A model of a newer architecture can be served by a current llama-server (pass its http://"
                     + " URL)";
         }
@@ -503,7 +505,7 @@ public final class LlamaCppModel implements LanguageModel {
         private ChatTemplate template;
         private boolean useModelTemplate = true;
         private boolean cachePrompt;
-        private boolean nativeLog;
+        private boolean nativeLog = Boolean.getBoolean(NATIVE_LOG_PROPERTY);
         private String name;
 
         private Builder() {
@@ -570,7 +572,8 @@ public final class LlamaCppModel implements LanguageModel {
 
         /**
          * Whether llama.cpp prints its own log (loading, slots, timings) to the console (default no: quiet, as a game
-         * wants it). Turn it on to see why llama.cpp refuses a model.
+         * wants it; the system property {@value LlamaCppModel#NATIVE_LOG_PROPERTY}{@code =true} changes the default). Turn it
+         * on to see why llama.cpp refuses a model.
          */
         public Builder optNativeLog(boolean print) {
             this.nativeLog = print;
