@@ -135,13 +135,15 @@ public final class LlamaCppModel implements LanguageModel {
         if (modelTemplate) {
             params.enableJinja();
         }
-        long mark = LlamaNatives.mark();
         try {
             this.model = new LlamaModel(params);
         } catch (RuntimeException e) {
             throw new AnimataException("llama.cpp could not load " + file.toAbsolutePath() + " (architecture '" + arch
                     + "', " + gguf.tensors().size() + " tensors): " + e.getMessage()
-                    + explain(LlamaNatives.errorsSince(mark), b.nativeLog), e);
+                    + explain(b.nativeLog), e);
+        }
+        if (!b.nativeLog) {
+            LlamaNatives.routeLog();
         }
         LOG.log(System.Logger.Level.INFO, "language model '" + name + "': GGUF v" + gguf.version() + ", " + arch
                 + ", " + gguf.tensors().size() + " tensors, vocabulary " + gguf.arrayLength("tokenizer.ggml.tokens")
@@ -159,21 +161,12 @@ public final class LlamaCppModel implements LanguageModel {
         return n.toLowerCase(Locale.ROOT).endsWith(".gguf") ? n.substring(0, n.length() - 5) : n;
     }
 
-    private static String explain(List<String> logLines, boolean nativeLog) {
-        if (logLines.isEmpty()) {
-            return ". The bundled llama.cpp may not know this architecture, or a tensor is missing or has the wrong"
-                    + " shape; " + (nativeLog ? "llama.cpp's log above says which"
-                            : "open it with LlamaCppModel.Builder.optNativeLog(true) (-D" + NATIVE_LOG_PROPERTY
-                                    + "=true; animata: --native-log) to see llama.cpp's reason")
-                    + ". A model of a newer architecture can be served by a current llama-server (pass its http://"
-                    + " URL)";
-        }
-        String all = String.join("; ", logLines);
-        String hint = all.contains("unknown model architecture")
-                ? " (the bundled llama.cpp does not support this architecture; serve the model with a newer"
-                        + " llama-server and pass its http:// URL)"
-                : "";
-        return ". llama.cpp said: " + all + hint;
+    private static String explain(boolean nativeLog) {
+        return ". The bundled llama.cpp may not know this architecture, or a tensor is missing or has the wrong shape; "
+                + (nativeLog ? "llama.cpp's log above says which"
+                        : "open it with LlamaCppModel.Builder.optNativeLog(true) (-D" + NATIVE_LOG_PROPERTY
+                                + "=true; animata: --native-log) to see llama.cpp's reason")
+                + ". A model of a newer architecture can be served by a current llama-server (pass its http:// URL)";
     }
 
     /** Picks our template for a model without one of its own: Jinja markers, then architecture and name. */
