@@ -4,6 +4,11 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LogLevel;
 import de.kherud.llama.args.LogFormat;
 import io.animata.runtime.AnimataException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Loads llama.cpp's native library (through {@code de.kherud:llama}, which unpacks it from its jar) once, with a
@@ -17,6 +22,8 @@ import io.animata.runtime.AnimataException;
  */
 final class LlamaNatives {
     private static final System.Logger LOG = System.getLogger("io.animata.runtime.text.llamacpp");
+    /** The binding's property naming a folder that holds its native library. */
+    private static final String LIB_PATH = "de.kherud.llama.lib.path";
     private static boolean loaded;
 
     private LlamaNatives() {
@@ -37,6 +44,7 @@ final class LlamaNatives {
             throw new AnimataException("GGUF models need llama.cpp's Java binding, which is not on the class path: add"
                     + " the dependency de.kherud:llama:4.2.0 to the game (the animata command line has it)", e);
         }
+        unpackQuietly();
         try {
             routeLog();
         } catch (LinkageError e) {
@@ -48,6 +56,46 @@ final class LlamaNatives {
                     + " its http:// URL", e);
         }
         loaded = true;
+    }
+
+    /**
+     * Unpacks the binding's native library for this platform into a private temporary folder and points the binding
+     * at it ({@value #LIB_PATH}), because the binding's own unpacking prints a line to {@code System.out}, which is
+     * the continuation's stream in {@code animata generate}. Where the platform has no library in the jar, or the
+     * property is already set, the binding does its own search (and fails with its own message).
+     */
+    private static void unpackQuietly() {
+        if (System.getProperty(LIB_PATH) != null) {
+            return;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String osFolder = os.startsWith("windows") ? "Windows" : os.startsWith("mac") || os.startsWith("darwin") ? "Mac"
+                : os.startsWith("linux") ? "Linux" : null;
+        String archFolder = switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            case "x86", "i386", "i686" -> "x86";
+            default -> null;
+        };
+        if (osFolder == null || archFolder == null) {
+            return;
+        }
+        String name = System.mapLibraryName("jllama");
+        try (InputStream in = LlamaModel.class.getResourceAsStream("/de/kherud/llama/" + osFolder + "/" + archFolder
+                + "/" + name)) {
+            if (in == null) {
+                return;
+            }
+            Path dir = Files.createTempDirectory("animata-natives");
+            Path lib = dir.resolve(name);
+            Files.copy(in, lib);
+            lib.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            System.setProperty(LIB_PATH, dir.toString());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot unpack llama.cpp's library (" + e + "); the binding will");
+        }
     }
 
     /** Points llama.cpp's core log at {@link System.Logger}. */
