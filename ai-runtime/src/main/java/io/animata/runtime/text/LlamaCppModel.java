@@ -77,6 +77,8 @@ public final class LlamaCppModel implements LanguageModel {
     private final int threads;
     private final ChatTemplate template;
     private final boolean modelTemplate;
+    /** Whether the model's own template is ChatML, so that llama.cpp's ChatML fallback can be told from it. */
+    private final boolean modelTemplateIsChatml;
     private final boolean addBos;
     private final boolean cachePrompt;
     /** Worker-confined: slots taken by generations that have not ended. */
@@ -115,6 +117,7 @@ public final class LlamaCppModel implements LanguageModel {
         String jinja = gguf.string("tokenizer.chat_template", null);
         this.template = b.template != null ? b.template : templateFor(jinja, arch, modelName);
         this.modelTemplate = b.template == null && b.useModelTemplate && jinja != null && !jinja.isBlank();
+        this.modelTemplateIsChatml = jinja != null && jinja.contains("<|im_start|>");
         this.addBos = gguf.bool("tokenizer.ggml.add_bos_token", "llama".equals(gguf.string("tokenizer.ggml.model",
                 "")));
         this.cachePrompt = b.cachePrompt;
@@ -244,10 +247,14 @@ public final class LlamaCppModel implements LanguageModel {
             }
             try {
                 String prompt = model.applyTemplate(new InferenceParameters("").setMessages(system.toString(), turns));
-                if (prompt != null && !prompt.isEmpty()) {
-                    return prompt;
+                if (prompt == null || prompt.isEmpty()) {
+                    throw new IllegalStateException("the template rendered nothing");
                 }
-                throw new IllegalStateException("the template rendered nothing");
+                if (!modelTemplateIsChatml && prompt.startsWith("<|im_start|>")) {
+                    // llama.cpp could not run the template and fell back to ChatML, which this model was not made for
+                    throw new IllegalStateException("llama.cpp could not run it and fell back to ChatML");
+                }
+                return prompt;
             } catch (RuntimeException e) {
                 templateFailed = true;
                 LOG.log(System.Logger.Level.WARNING, "model '" + name + "': its own chat template failed (" + e

@@ -258,6 +258,19 @@ class LlamaCppModelTest {
     }
 
     @Test
+    void aChatTemplateLlamaCppCannotRunFallsBackToOurs() {
+        Path broken = TinyLlamaGguf.write(dir.resolve("broken-template.gguf"), TinyLlamaGguf.Config.DEFAULT, 42L,
+                "{% for %}");
+        try (LlamaCppModel m = LlamaCppModel.builder().setModelFile(broken).optContextLength(128).optParallel(1)
+                .build()) {
+            assertTrue(m.usesModelTemplate());
+            List<ChatMessage> chat = List.of(ChatMessage.system("S"), ChatMessage.user("U"));
+            assertEquals(ChatTemplate.PLAIN.render(chat), m.renderChat(chat));
+            assertFalse(m.usesModelTemplate(), "the broken template is not tried again");
+        }
+    }
+
+    @Test
     void tooLongConversationsAndPromptsStillGetAReply() {
         List<ChatMessage> chat = new ArrayList<>();
         chat.add(ChatMessage.system("You are Mira, a blacksmith."));
