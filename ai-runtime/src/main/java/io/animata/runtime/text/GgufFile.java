@@ -11,16 +11,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The header of a GGUF file, read and checked in Java before the file goes to native code: the magic and version,
  * every metadata key/value pair (arrays are kept only when short; long ones, such as a vocabulary, are counted), and
- * every tensor's name, dimensions, type and offset, with its data checked to lie inside the file. A file that is not
- * GGUF, a truncated download, or a corrupt header gives an {@link AnimataException} that says which, instead of
- * reaching llama.cpp's loader.
+ * every tensor's name, dimensions, type and offset, with its data checked to lie inside the file, and the vocabulary
+ * checked for repeated tokens. A file that is not GGUF, a truncated download, or a corrupt header gives an
+ * {@link AnimataException} that says which, instead of reaching llama.cpp's loader (which aborts the process on some
+ * of these).
  *
  * <p>Threading: immutable once read; thread-safe.
  *
@@ -35,11 +38,15 @@ public final class GgufFile {
     private static final int KEPT_ARRAY_LENGTH = 64;
     private static final long MAX_STRING_BYTES = 64L << 20;
     private static final long MAX_COUNT = 1L << 24;
+    private static final String VOCABULARY = "tokenizer.ggml.tokens";
 
     private final Path path;
     private final int version;
     private final long fileSize;
     private final Map<String, Object> metadata;
+    private final Map<String, String> arrayTypes;
+    private final int missingSpmBytes;
+    private final int missingGpt2Bytes;
     private final List<TensorInfo> tensors;
     private final long dataOffset;
 
@@ -64,12 +71,15 @@ public final class GgufFile {
     public record TensorInfo(String name, long[] dims, GgmlType type, long offset, long bytes) {
     }
 
-    private GgufFile(Path path, int version, long fileSize, Map<String, Object> metadata, List<TensorInfo> tensors,
-            long dataOffset) {
+    private GgufFile(Path path, int version, long fileSize, Map<String, Object> metadata, Map<String, String> arrayTypes,
+            int[] missingBytes, List<TensorInfo> tensors, long dataOffset) {
+        this.missingSpmBytes = missingBytes[0];
+        this.missingGpt2Bytes = missingBytes[1];
         this.path = path;
         this.version = version;
         this.fileSize = fileSize;
         this.metadata = Collections.unmodifiableMap(metadata);
+        this.arrayTypes = Collections.unmodifiableMap(arrayTypes);
         this.tensors = List.copyOf(tensors);
         this.dataOffset = dataOffset;
     }
@@ -153,6 +163,20 @@ public final class GgufFile {
         return v instanceof List<?> l ? l.size() : v instanceof ArrayInfo a ? a.length() : -1;
     }
 
+    /**
+     * @param tokenizerModel {@code llama} (SentencePiece: byte tokens {@code <0x41>}) or {@code gpt2} (byte-level BPE)
+     * @return how many of the 256 byte tokens the vocabulary lacks in that model's spelling; llama.cpp falls back to
+     *     them for text its other tokens cannot spell, and aborts the process when one is missing
+     */
+    public int missingByteTokens(String tokenizerModel) {
+        return "gpt2".equals(tokenizerModel) ? missingGpt2Bytes : missingSpmBytes;
+    }
+
+    /** @return the GGUF type name of an array's elements ({@code STRING}, {@code FLOAT32}...), or null if not an array */
+    public String arrayType(String key) {
+        return arrayTypes.get(key);
+    }
+
     @Override
     public String toString() {
         return "GgufFile[" + path + ", v" + version + ", " + architecture() + ", " + metadata.size() + " keys, "
@@ -165,6 +189,9 @@ public final class GgufFile {
         private final InputStream in;
         private final long size;
         private final byte[] scratch = new byte[8];
+        private final Map<String, String> arrayTypes = new LinkedHashMap<>();
+        /** Byte tokens the vocabulary lacks: SentencePiece spelling, byte-level BPE spelling. */
+        private final int[] missingBytes = {256, 256};
         private long position;
 
         Reader(Path file, InputStream in, long size) {
@@ -220,7 +247,7 @@ public final class GgufFile {
                             + " interrupted download? fetch it again)");
                 }
             }
-            return new GgufFile(file, version, size, metadata, tensors, dataOffset);
+            return new GgufFile(file, version, size, metadata, arrayTypes, missingBytes, tensors, dataOffset);
         }
 
         private TensorInfo tensor(long alignment) throws IOException {
@@ -292,6 +319,10 @@ public final class GgufFile {
                 throw truncatedOrCorrupt("metadata array '" + key + "' claims " + length + " elements, more than"
                         + " the " + (size - position) + " bytes left in the file hold");
             }
+            arrayTypes.put(key, type.name());
+            if (type == GgufType.STRING && key.equals(VOCABULARY)) {
+                return vocabulary(key, length);
+            }
             if (length > KEPT_ARRAY_LENGTH) {
                 if (type == GgufType.STRING) {
                     for (long i = 0; i < length; i++) {
@@ -307,6 +338,44 @@ public final class GgufFile {
                 values.add(value(key, type));
             }
             return Collections.unmodifiableList(values);
+        }
+
+        /** Reads a vocabulary, checking that no token appears twice (llama.cpp aborts the process on that). */
+        private Object vocabulary(String key, long length) throws IOException {
+            Set<String> seen = new HashSet<>();
+            for (long i = 0; i < length; i++) {
+                String token = string();
+                if (!seen.add(token)) {
+                    throw corrupt("its vocabulary (" + key + ") holds the token '" + token + "' twice");
+                }
+            }
+            int spm = 0;
+            int gpt2 = 0;
+            for (int b = 0; b < 256; b++) {
+                if (!seen.contains(String.format("<0x%02X>", b)) && !seen.contains(String.valueOf((char) b))) {
+                    spm++;
+                }
+                if (!seen.contains(byteLevelChar(b))) {
+                    gpt2++;
+                }
+            }
+            missingBytes[0] = spm;
+            missingBytes[1] = gpt2;
+            return new ArrayInfo(GgufType.STRING.name(), length);
+        }
+
+        /** GPT-2's byte-level spelling of a byte: printable Latin-1 as itself, the rest shifted past 255. */
+        private static String byteLevelChar(int b) {
+            if ((b >= 33 && b <= 126) || (b >= 161 && b <= 172) || b >= 174) {
+                return String.valueOf((char) b);
+            }
+            int shift = 0;
+            for (int i = 0; i < b; i++) {
+                if (!((i >= 33 && i <= 126) || (i >= 161 && i <= 172) || i >= 174)) {
+                    shift++;
+                }
+            }
+            return String.valueOf((char) (256 + shift));
         }
 
         private long count(String what) throws IOException {

@@ -102,10 +102,7 @@ public final class LlamaCppModel implements LanguageModel {
             throw new AnimataException("GGUF file " + file.toAbsolutePath() + " is a '" + arch + "' model, which"
                     + " embeds or encodes rather than generating text; pass a decoder (llama, qwen2, phi3, gemma...)");
         }
-        if (gguf.arrayLength("tokenizer.ggml.tokens") < 1) {
-            throw new AnimataException("GGUF file " + file.toAbsolutePath() + " has no vocabulary"
-                    + " (tokenizer.ggml.tokens); convert the model again with its tokenizer");
-        }
+        checkVocabulary(gguf);
         String modelName = gguf.string("general.name", "");
         this.name = b.name != null ? b.name : modelName.isBlank() ? baseName(file) : modelName;
         int trained = gguf.integer(arch + ".context_length", 2048);
@@ -152,6 +149,39 @@ public final class LlamaCppModel implements LanguageModel {
                 + ", " + gguf.tensors().size() + " tensors, vocabulary " + gguf.arrayLength("tokenizer.ggml.tokens")
                 + ", context " + contextLength + " x " + parallel + " slots, " + threads + " threads, template "
                 + (modelTemplate ? "from the model (else " + template + ")" : template) + ", on cpu");
+    }
+
+    /**
+     * Checks the tokenizer arrays llama.cpp reads without checking their types and lengths (it aborts the process or
+     * reads past an array on a mismatch).
+     */
+    private static void checkVocabulary(GgufFile gguf) {
+        Path file = gguf.path().toAbsolutePath();
+        long tokens = gguf.arrayLength("tokenizer.ggml.tokens");
+        if (tokens < 1 || !"STRING".equals(gguf.arrayType("tokenizer.ggml.tokens"))) {
+            throw new AnimataException("GGUF file " + file + " has no vocabulary (tokenizer.ggml.tokens, an array of"
+                    + " strings); convert the model again with its tokenizer");
+        }
+        for (String[] array : new String[][] {{"tokenizer.ggml.scores", "FLOAT32"}, {"tokenizer.ggml.token_type",
+            "INT32"}}) {
+            if (gguf.metadata().containsKey(array[0]) && (!array[1].equals(gguf.arrayType(array[0]))
+                    || gguf.arrayLength(array[0]) != tokens)) {
+                throw new AnimataException("GGUF file " + file + " is corrupt: " + array[0] + " should be " + tokens
+                        + " " + array[1] + " values, one per token, but is " + gguf.arrayLength(array[0]) + " "
+                        + gguf.arrayType(array[0]) + " values");
+            }
+        }
+        String tokenizer = gguf.string("tokenizer.ggml.model", "");
+        if ((tokenizer.equals("llama") || tokenizer.equals("gpt2")) && gguf.missingByteTokens(tokenizer) > 0) {
+            throw new AnimataException("GGUF file " + file + " is corrupt: its " + tokenizer + " vocabulary lacks "
+                    + gguf.missingByteTokens(tokenizer) + " of the 256 byte tokens that llama.cpp spells unknown text"
+                    + " with (it would abort on such text)");
+        }
+        if (gguf.metadata().containsKey("tokenizer.ggml.merges")
+                && !"STRING".equals(gguf.arrayType("tokenizer.ggml.merges"))) {
+            throw new AnimataException("GGUF file " + file + " is corrupt: tokenizer.ggml.merges is not an array of"
+                    + " strings");
+        }
     }
 
     /** @return a builder; {@link Builder#setModelFile} is required */

@@ -88,6 +88,28 @@ class GgufFileTest {
     }
 
     @Test
+    void aVocabularyWithARepeatedTokenIsCorruptAndByteTokensAreCounted() {
+        TinyLlamaGguf.Config c = new TinyLlamaGguf.Config(270, 8, 1, 2, 1, 16, 64);
+        GgufFile whole = GgufFile.read(TinyLlamaGguf.write(dir.resolve("whole.gguf"), c, 1L, null));
+        assertEquals(0, whole.missingByteTokens("llama"));
+        assertEquals("STRING", whole.arrayType("tokenizer.ggml.tokens"));
+        assertEquals("FLOAT32", whole.arrayType("tokenizer.ggml.scores"));
+        List<String> tokens = new java.util.ArrayList<>(TinyLlamaGguf.tokens(c.vocab()));
+        tokens.set(100, "<0x41>");
+        tokens.set(101, "\u2581spell");
+        GgufWriter repeated = TinyLlamaGguf.build(c, 1L, null).putStringArray("tokenizer.ggml.tokens", tokens);
+        Path file = dir.resolve("repeated.gguf");
+        repeated.write(file);
+        AnimataException e = assertThrows(AnimataException.class, () -> GgufFile.read(file));
+        assertTrue(e.getMessage().contains("'<0x41>' twice"), e.getMessage());
+        tokens.set(100, "\u2581bytes");
+        GgufWriter missing = TinyLlamaGguf.build(c, 1L, null).putStringArray("tokenizer.ggml.tokens", tokens);
+        Path lacking = dir.resolve("lacking.gguf");
+        missing.write(lacking);
+        assertEquals(2, GgufFile.read(lacking).missingByteTokens("llama"), "bytes 0x61 and 0x62 are gone");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         AnimataException e = assertThrows(AnimataException.class, () -> GgufFile.read(dir.resolve("none.gguf")));
         assertTrue(e.getMessage().contains("not found"), e.getMessage());

@@ -359,6 +359,32 @@ class LlamaCppModelTest {
     }
 
     @Test
+    void randomHeaderDamageEitherLoadsOrIsRefusedNeverCrashes() throws IOException {
+        byte[] original = TinyLlamaGguf.build(new TinyLlamaGguf.Config(270, 16, 1, 2, 1, 32, 64), 3L, null).toBytes();
+        long header = GgufFile.read(Files.write(dir.resolve("undamaged.gguf"), original)).dataOffset();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        int loaded = 0;
+        int refused = 0;
+        for (int i = 0; i < 40; i++) {
+            byte[] bytes = original.clone();
+            for (int k = 0; k < 2; k++) {
+                bytes[random.nextInt(8, (int) header)] = (byte) random.nextInt(256);
+            }
+            Path damaged = Files.write(dir.resolve("damaged.gguf"), bytes);
+            try (LlamaCppModel m = LlamaCppModel.builder().setModelFile(damaged).optContextLength(64).optParallel(1)
+                    .build()) {
+                m.generate(raw("the", 3).build(), TextSink.NONE, null);
+                loaded++;
+            } catch (AnimataException e) {
+                assertTrue(e.getMessage().contains("damaged.gguf"), e.getMessage());
+                refused++;
+            }
+        }
+        assertEquals(40, loaded + refused);
+        assertTrue(refused > 0, "some damage is found");
+    }
+
+    @Test
     void anArchitectureLlamaCppDoesNotKnowIsRefusedWithItsName() {
         GgufWriter w = TinyLlamaGguf.build(new TinyLlamaGguf.Config(270, 16, 1, 2, 1, 32, 64), 1L, null);
         w.putString("general.architecture", "animata-unknown");
@@ -367,6 +393,22 @@ class LlamaCppModelTest {
         AnimataException e = refused(bad);
         assertTrue(e.getMessage().contains("animata-unknown"), e.getMessage());
         assertTrue(e.getMessage().contains("llama.cpp"), e.getMessage());
+    }
+
+    @Test
+    void aVocabularyLlamaCppWouldAbortOnIsRefusedBeforeNativeCode() {
+        TinyLlamaGguf.Config c = new TinyLlamaGguf.Config(270, 16, 1, 2, 1, 32, 64);
+        List<String> tokens = new ArrayList<>(TinyLlamaGguf.tokens(c.vocab()));
+        tokens.set(3 + 'k', "\u2581nok");
+        GgufWriter w = TinyLlamaGguf.build(c, 1L, null).putStringArray("tokenizer.ggml.tokens", tokens);
+        Path bad = dir.resolve("no-byte-k.gguf");
+        w.write(bad);
+        AnimataException e = refused(bad);
+        assertTrue(e.getMessage().contains("lacks 1 of the 256 byte tokens"), e.getMessage());
+        GgufWriter scores = TinyLlamaGguf.build(c, 1L, null).putFloat32Array("tokenizer.ggml.scores", new float[10]);
+        Path short10 = dir.resolve("short-scores.gguf");
+        scores.write(short10);
+        assertTrue(refused(short10).getMessage().contains("tokenizer.ggml.scores should be 270 FLOAT32 values"));
     }
 
     @Test
