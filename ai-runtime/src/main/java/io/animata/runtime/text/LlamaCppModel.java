@@ -24,9 +24,15 @@ import java.util.Set;
  * ones repeated too.
  *
  * <p>The file's header is read and checked in Java first ({@link GgufFile}): a missing file, a file that is not
- * GGUF, a truncated download, a corrupt header or a model that does not generate text gives an
- * {@link AnimataException}, never a crash in native code. When llama.cpp itself refuses the model (an architecture
- * the bundled llama.cpp does not know, a missing tensor) the exception quotes its log.
+ * GGUF, a truncated download, a corrupt header, a vocabulary llama.cpp would abort on, or a model that does not
+ * generate text gives an {@link AnimataException} rather than reaching native code (tested against thousands of
+ * randomly damaged headers). When llama.cpp itself refuses the model (an architecture the bundled llama.cpp does not
+ * know, a missing tensor) the exception says so and how to see llama.cpp's own reason ({@link Builder#optNativeLog}).
+ * Weights that are NaN or infinite are not detected: such a model answers with garbage.
+ *
+ * <p>llama.cpp's prompt cache is off by default ({@link Builder#optCachePrompt}). {@link Generation#generatedTokens()}
+ * counts the pieces llama.cpp streams: one per token, except a character split over several tokens, which comes as
+ * one piece.
  *
  * <p>Sampling maps onto llama.cpp's sampler chain in the order of {@link io.animata.runtime.text.Sampler}: repetition
  * penalty over the last {@code repetitionWindow} tokens, top-k, temperature, top-p (no min-p, typical-p, DRY or
