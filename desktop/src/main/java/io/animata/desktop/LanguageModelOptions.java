@@ -5,6 +5,7 @@ import io.animata.runtime.onnx.OnnxSessionConfig;
 import io.animata.runtime.text.ChatTemplate;
 import io.animata.runtime.text.LanguageModel;
 import io.animata.runtime.text.LanguageModels;
+import io.animata.runtime.text.LlamaCppModel;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -16,9 +17,9 @@ import picocli.CommandLine.Option;
  */
 public final class LanguageModelOptions {
     @Option(names = "--model", paramLabel = "PATH",
-            description = "an ONNX model folder (model.onnx + tokenizer.json), or an http(s):// URL of an "
-                    + "OpenAI-compatible server (Ollama, llama.cpp server, vLLM, LM Studio); .gguf files are not "
-                    + "supported by this build")
+            description = "an ONNX model folder (model.onnx + tokenizer.json), a .gguf file (run by llama.cpp "
+                    + "on the CPU), or an http(s):// URL of an OpenAI-compatible server (Ollama, llama.cpp server, "
+                    + "vLLM, LM Studio)")
     String model;
 
     @Option(names = "--server-model", paramLabel = "NAME",
@@ -29,11 +30,11 @@ public final class LanguageModelOptions {
             description = "auto, cpu or cuda, for ONNX models (default: auto)")
     DevicePreference device = DevicePreference.AUTO;
 
-    @Option(names = "--threads", description = "ONNX Runtime threads per model call (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", description = "threads per model call, for ONNX Runtime and llama.cpp (default: ${DEFAULT-VALUE})")
     int threads = 2;
 
     @Option(names = "--template", description = "chat template: chatml, llama3, mistral, phi3 or plain "
-            + "(default: from the model folder)")
+            + "(default: from the model folder or the GGUF file)")
     String template;
 
     @Option(names = "--context", description = "context length in tokens, to use less than the model's")
@@ -41,6 +42,9 @@ public final class LanguageModelOptions {
 
     @Option(names = "--timeout-s", description = "a server's first-byte timeout in seconds (default: ${DEFAULT-VALUE})")
     double timeoutSeconds = 30;
+
+    @Option(names = "--native-log", description = "let llama.cpp print its own log (for .gguf models that fail to load)")
+    boolean nativeLog;
 
     /** @return whether --model was given */
     boolean hasModel() {
@@ -56,6 +60,9 @@ public final class LanguageModelOptions {
                 .withContextLength(context);
         if (template != null) {
             options = options.withTemplate(ChatTemplate.forName(template));
+        }
+        if (nativeLog) {
+            System.setProperty(LlamaCppModel.NATIVE_LOG_PROPERTY, "true");
         }
         return LanguageModels.open(model, options);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.animata.runtime.text.TinyLlamaGguf;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -93,6 +94,21 @@ class ChatCommandTest {
         assertEquals(2, replies.size(), a.out());
         assertEquals("Bob", replies.get(0).get("npc").asText());
         assertTrue(a.lastLine().startsWith("RESULT replies=2"), a.lastLine());
+        assertEquals(replies.toString(), run(args).replies().toString(), "greedy replies repeat");
+    }
+
+    @Test
+    void aGgufModelAnswersThroughLlamaCpp(@TempDir Path dir) throws Exception {
+        String model = TinyLlamaGguf.write(dir.resolve("tiny.gguf"), TinyLlamaGguf.Config.DEFAULT, 6L, null)
+                .toString();
+        String[] args = {"chat", "--npc", "mira", "--model", model, "--say", "A sword, please.", "--say", "Thanks!",
+            "--json", "--greedy", "--max-tokens", "12"};
+        Run a = run(args);
+        assertEquals(0, a.code(), a.err());
+        List<JsonNode> replies = a.replies();
+        assertEquals(2, replies.size(), a.out());
+        assertFalse(replies.get(0).get("fallback").asBoolean(), replies.toString());
+        assertTrue(a.lastLine().startsWith("RESULT replies=2 fallbacks=0"), a.lastLine());
         assertEquals(replies.toString(), run(args).replies().toString(), "greedy replies repeat");
     }
 

@@ -1,9 +1,13 @@
 package io.animata.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.animata.runtime.text.TinyLlamaGguf;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -73,10 +77,30 @@ class GenerateCommandTest {
     }
 
     @Test
-    void ggufAndMissingModelsAndBadOptionsAreExplained(@TempDir Path dir) {
+    void aGgufModelContinuesThePromptThroughLlamaCpp(@TempDir Path dir) {
+        String model = TinyLlamaGguf.write(dir.resolve("tiny.gguf"), TinyLlamaGguf.Config.DEFAULT, 3L, null)
+                .toString();
+        Run a = run("generate", "--model", model, "--prompt", "the forge", "--max-tokens", "12", "--greedy");
+        Run b = run("generate", "--model", model, "--prompt", "the forge", "--max-tokens", "12", "--greedy");
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.lastLine().contains("generated_tokens=12") && a.lastLine().contains(" device=cpu"),
+                a.lastLine());
+        assertFalse(a.text().isBlank(), a.out());
+        assertEquals(a.text(), b.text());
+        String[] sampled = {"generate", "--model", model, "--prompt", "the forge", "--max-tokens", "15",
+            "--temperature", "1.1", "--seed", "5"};
+        assertEquals(run(sampled).text(), run(sampled).text());
+    }
+
+    @Test
+    void ggufAndMissingModelsAndBadOptionsAreExplained(@TempDir Path dir) throws IOException {
         Run gguf = run("generate", "--model", dir.resolve("m.gguf").toString(), "--prompt", "x");
         assertEquals(1, gguf.code());
-        assertTrue(gguf.err().contains("GGUF models (llama.cpp) are not supported by this build yet"), gguf.err());
+        assertTrue(gguf.err().contains("GGUF model not found"), gguf.err());
+        Path notGguf = Files.writeString(dir.resolve("notes.gguf"), "these are my notes");
+        Run wrong = run("generate", "--model", notGguf.toString(), "--prompt", "x");
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("is not a GGUF model"), wrong.err());
         Run missing = run("generate", "--model", dir.resolve("nope").toString(), "--prompt", "x");
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("model not found"), missing.err());

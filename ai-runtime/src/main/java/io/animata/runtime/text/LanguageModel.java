@@ -3,9 +3,9 @@ package io.animata.runtime.text;
 import io.animata.runtime.AnimataException;
 
 /**
- * A language-model backend with streaming output: an ONNX decoder on ONNX Runtime ({@link OnnxLanguageModel}), an
- * OpenAI-compatible server ({@link OpenAiCompatibleModel}), or a scripted stand-in for tests
- * ({@link ScriptedLanguageModel}). Games reach it through the AI runtime's
+ * A language-model backend with streaming output: an ONNX decoder on ONNX Runtime ({@link OnnxLanguageModel}), a GGUF
+ * model in llama.cpp ({@link LlamaCppModel}), an OpenAI-compatible server ({@link OpenAiCompatibleModel}), or a
+ * scripted stand-in for tests ({@link ScriptedLanguageModel}). Games reach it through the AI runtime's
  * {@link io.animata.runtime.TextGenerationQueue}, which decodes every conversation on a worker thread, a few steps
  * per frame, and hands the text to the game thread at the start of a frame; tools may call {@link #generate}.
  *

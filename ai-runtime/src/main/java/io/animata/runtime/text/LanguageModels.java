@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Opens a language model from what a person would type: an {@code http(s)://} URL (an OpenAI-compatible server), a
- * folder or {@code .onnx} file (an ONNX decoder with its tokenizer.json), or a {@code .gguf} file (not supported in
- * this build: the message says what to do instead).
+ * folder or {@code .onnx} file (an ONNX decoder with its tokenizer.json), or a {@code .gguf} file (llama.cpp, through
+ * {@link LlamaCppModel}; needs the optional dependency {@code de.kherud:llama}).
  *
  * <p>Threading: {@link #open} is slow for local models (it loads them); call it off the game thread.
  *
@@ -28,10 +28,10 @@ public final class LanguageModels {
     /**
      * How to open a model; every field has a default.
      *
-     * @param session threads and device for ONNX models
+     * @param session threads and device for ONNX models; its thread count is also llama.cpp's for GGUF models
      * @param serverModel the model name to ask a server for; null to take the server's first
-     * @param template the chat template of an ONNX model; null to take it from the model folder
-     * @param contextLength a context shorter than the model's (ONNX) or the server's context; 0 for the default
+     * @param template the chat template of a local model; null to take it from the model (folder or GGUF metadata)
+     * @param contextLength a context shorter than the model's (ONNX, GGUF) or the server's context; 0 for the default
      * @param timeout a server's first-byte timeout (its stall timeout is a third of it, at least 2 s)
      */
     public record Options(OnnxSessionConfig session, String serverModel, ChatTemplate template, int contextLength,
@@ -90,10 +90,7 @@ public final class LanguageModels {
             return b.build();
         }
         if (lower.endsWith(".gguf")) {
-            throw new AnimataException("GGUF models (llama.cpp) are not supported by this build yet: serve " + s
-                    + " with llama.cpp's server (llama-server -m " + s + " --port 8080) and pass"
-                    + " http://localhost:8080/v1, or export the model to ONNX (optimum-cli export onnx"
-                    + " --task text-generation-with-past)");
+            return openGguf(Path.of(s), options);
         }
         Path path = Path.of(s);
         if (!Files.exists(path)) {
@@ -102,6 +99,30 @@ public final class LanguageModels {
         }
         OnnxLanguageModel.Builder b = OnnxLanguageModel.builder().setModelFolder(path)
                 .optSessionConfig(options.session());
+        if (options.template() != null) {
+            b.optChatTemplate(options.template());
+        }
+        if (options.contextLength() > 0) {
+            b.optContextLength(options.contextLength());
+        }
+        return b.build();
+    }
+
+    /**
+     * Opens a GGUF file with llama.cpp: the header is checked in Java first, so that a wrong or broken file is
+     * reported without loading native code; then the binding's presence.
+     */
+    private static LanguageModel openGguf(Path file, Options options) {
+        GgufFile.read(file);
+        try {
+            Class.forName("de.kherud.llama.LlamaModel", false, LanguageModels.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new AnimataException("GGUF models need llama.cpp's Java binding, which is not on the class path: add"
+                    + " the dependency de.kherud:llama:4.2.0 to the game (the animata command line has it), or serve "
+                    + file + " with llama-server and pass its http:// URL", e);
+        }
+        LlamaCppModel.Builder b = LlamaCppModel.builder().setModelFile(file)
+                .optThreads(Math.max(1, options.session().intraOpThreads()));
         if (options.template() != null) {
             b.optChatTemplate(options.template());
         }

@@ -1,7 +1,7 @@
 /**
  * Language models with streaming output: the {@link io.animata.runtime.text.LanguageModel} interface and its
- * backends (ONNX decoders in the Hugging Face Optimum layout with a KV cache, OpenAI-compatible servers, a scripted
- * stand-in), and what they share: {@link io.animata.runtime.text.GenerationRequest},
+ * backends (ONNX decoders in the Hugging Face Optimum layout with a KV cache, GGUF models in llama.cpp, OpenAI-compatible
+ * servers, a scripted stand-in), the GGUF format (a header checker and a writer), and what they share: {@link io.animata.runtime.text.GenerationRequest},
  * {@link io.animata.runtime.text.SamplingConfig} and the {@link io.animata.runtime.text.Sampler},
  * {@link io.animata.runtime.text.ChatTemplate}s, stop strings across token boundaries, and fitting a conversation
  * into the context.
