@@ -4,12 +4,12 @@ import java.util.Locale;
 
 /**
  * What a run of the dungeon adventure did, for people ({@link #summary()}) and for scripts ({@link #resultLine()},
- * printed last by {@code animata demo}). NPC dialogue and generated textures are not in the demo yet: their counts
- * ({@code npcReplies}, {@code npcActions}, {@code textures}) are 0 until those features land. Immutable.
+ * printed last by {@code animata demo}). Generated textures are not in the demo yet: {@code textures} is 0 until that
+ * feature lands. Immutable.
  *
  * @param frames fixed-timestep frames simulated
- * @param npcReplies replies NPCs gave (0: no NPCs yet)
- * @param npcActions actions NPCs took (0: no NPCs yet)
+ * @param npcReplies replies the language model gave NPCs (fallback lines not included)
+ * @param npcActions actions NPCs carried out (a door opened, an item given, a companion following or staying)
  * @param botDecisions nav policy decisions applied to the bots
  * @param levels dungeons generated and played, the first included
  * @param textures textures generated (0: no texture generator in the demo yet)
@@ -27,11 +27,15 @@ import java.util.Locale;
  * @param caught times a bot reached the player
  * @param stairsTaken levels the player left by the stairs
  * @param closingSpeed how fast the bots closed in on the player along the floor, metres per second
+ * @param npcs NPCs per dungeon (0: the chase alone)
+ * @param npcFallbacks fallback lines NPCs said instead of a reply (no model, or the model failed)
+ * @param dialogueModel which language model the NPCs talked with, or why they said fallback lines
  */
 public record DemoReport(long frames, long npcReplies, long npcActions, long botDecisions, int levels, int textures,
         double meanFrameMillis, double p99FrameMillis, long seed, String mode, int bots, String levelStyle,
         String device, long batches, double inferP50Micros, double inferP99Micros, int goldFound, int caught,
-        int stairsTaken, double closingSpeed) implements RunReport {
+        int stairsTaken, double closingSpeed, int npcs, long npcFallbacks, String dialogueModel)
+        implements RunReport {
 
     @Override
     public String summary() {
@@ -43,14 +47,23 @@ public record DemoReport(long frames, long npcReplies, long npcActions, long bot
                         + "treasure, was caught %d time%s%n"
                         + "bots: policy 'nav' on %s, %d decisions in %d batches, latency p50 %.0f us, p99 %.0f us; "
                         + "they closed in on the player at %.2f m/s (top speed 3)%n"
-                        + "not in the demo yet: NPC dialogue and generated textures (npc_replies, npc_actions and "
-                        + "textures stay 0 until those features land)%n"
+                        + "%s%n"
+                        + "not in the demo yet: generated textures (textures stays 0 until that feature lands)%n"
                         + "frame time: mean %.3f ms, p99 %.3f ms",
                 bots, levels, levels == 1 ? "" : "s", frames, seconds, seed, mode,
                 DemoAssets.DUNGEON_EXAMPLES.size(), levelStyle, stairsTaken, stairsTaken == 1 ? "" : "s", goldFound,
                 caught, caught == 1 ? "" : "s",
-                device, botDecisions, batches, inferP50Micros, inferP99Micros, closingSpeed,
+                device, botDecisions, batches, inferP50Micros, inferP99Micros, closingSpeed, npcLine(),
                 meanFrameMillis, p99FrameMillis);
+    }
+
+    private String npcLine() {
+        if (npcs == 0) {
+            return "NPCs: none in this run";
+        }
+        return String.format(Locale.ROOT, "NPCs: %d per dungeon, %d replies and %d fallback line%s, %d action%s "
+                + "carried out; %s", npcs, npcReplies, npcFallbacks, npcFallbacks == 1 ? "" : "s", npcActions,
+                npcActions == 1 ? "" : "s", dialogueModel);
     }
 
     @Override
@@ -67,6 +80,7 @@ public record DemoReport(long frames, long npcReplies, long npcActions, long bot
      */
     public DemoReport withoutTimes() {
         return new DemoReport(frames, npcReplies, npcActions, botDecisions, levels, textures, 0, 0, seed, mode, bots,
-                levelStyle, device, 0, 0, 0, goldFound, caught, stairsTaken, closingSpeed);
+                levelStyle, device, 0, 0, 0, goldFound, caught, stairsTaken, closingSpeed, npcs, npcFallbacks,
+                dialogueModel);
     }
 }
