@@ -19,6 +19,9 @@ import io.animata.core.agent.env.NavArena;
 import io.animata.core.agent.env.NavObservation;
 import io.animata.core.level.Legend;
 import io.animata.core.level.TileGrid;
+import io.animata.demo.npc.NpcRenderer;
+import io.animata.demo.npc.NpcSettings;
+import io.animata.demo.npc.TalkInput;
 import io.animata.runtime.ModelMetrics;
 import io.animata.runtime.RunMode;
 
@@ -28,8 +31,12 @@ import io.animata.runtime.RunMode;
  * figures (device, policy latency p50/p99, last batch, queue depth), the frame time, the bots' decisions and the
  * dungeon's seed, in libGDX's default bitmap font.
  *
+ * <p>With NPCs ({@link NpcSettings}), the people of the dungeon are drawn by a {@link NpcRenderer} (speech bubbles
+ * that fill word by word as the reply streams in) and talked to through a {@link TalkInput}.
+ *
  * <p>Keys: WASD or arrows move, N makes a new dungeon (the next seed), P turns the autopilot on (it walks to the
- * stairs; a movement key takes over again), V shows what the bots see (their rays), Esc quits.
+ * stairs; a movement key takes over again), V shows what the bots see (their rays), T or Enter next to an NPC types a
+ * line to it (Enter sends, Esc cancels; the player stands still meanwhile), Esc quits.
  *
  * <p>Threading: every method is called by the backend on the GL thread. A frame allocates nothing in steady state
  * (the HUD text goes through reused {@link StringBuilder}s). {@link #dispose()} releases the world (Box2D, level
@@ -73,6 +80,7 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private static final int SEGMENTS = 18;
 
     private final DemoSettings settings;
+    private final NpcSettings npcSettings;
     private final KeyboardPlayer keyboard = new KeyboardPlayer();
     private final StringBuilder hud = new StringBuilder(512);
     private final StringBuilder banner = new StringBuilder(128);
@@ -94,19 +102,35 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private SpriteBatch batch;
     private BitmapFont font;
     private BitmapFont bigFont;
+    private NpcRenderer npcView;
+    private TalkInput talk;
     private boolean showRays;
     private float bannerLeft;
     private float time;
 
-    /** @param settings seed, bots, level style and run mode of the game */
+    /** @param settings seed, bots, level style and run mode of the game; the cast of NPCs with the shipped model */
     public DemoGame(DemoSettings settings) {
+        this(settings, NpcSettings.defaults());
+    }
+
+    /**
+     * @param settings seed, bots, level style and run mode of the game
+     * @param npcSettings the NPCs ({@link NpcSettings#none()}: the chase alone)
+     */
+    public DemoGame(DemoSettings settings, NpcSettings npcSettings) {
         this.settings = settings;
+        this.npcSettings = npcSettings;
     }
 
     @Override
     protected void onCreate() {
-        world = new DemoWorld(settings, keyboard);
+        world = new DemoWorld(settings, keyboard, npcSettings);
         world.addLevelListener(levelBanner);
+        if (world.hasNpcs()) {
+            talk = new TalkInput(world.npcs(), world.player());
+            Gdx.input.setInputProcessor(talk);
+            npcView = new NpcRenderer(world.npcs());
+        }
         camera = new OrthographicCamera();
         viewport = new FitViewport(DungeonLevels.WIDTH, DungeonLevels.HEIGHT + HUD_BAND, camera);
         shapes = new ShapeRenderer();
@@ -126,19 +150,26 @@ public final class DemoGame extends DemoWindow<DemoReport> {
 
     @Override
     protected void update(float deltaSeconds) {
-        if (Gdx.input.isKeyJustPressed(Input.Keys.N)) {
+        // while a line to an NPC is typed (and in the frame Enter or Esc closes it) the keys are the line's
+        boolean keys = talk == null || !talk.ownsKeyboard();
+        keyboard.setHeld(talk != null && talk.editor().isOpen());
+        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.N)) {
             world.requestNextLevel();
         }
-        if (Gdx.input.isKeyJustPressed(Input.Keys.P)) {
+        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.P)) {
             keyboard.setAutopilot(!keyboard.isAutopilot());
         }
-        if (Gdx.input.isKeyJustPressed(Input.Keys.V)) {
+        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.V)) {
             showRays = !showRays;
         }
-        if (Gdx.input.isKeyJustPressed(Input.Keys.ESCAPE)) {
+        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.ESCAPE)) {
             Gdx.app.exit();
         }
         world.update(deltaSeconds);
+        if (npcView != null) {
+            npcView.update(deltaSeconds);
+            talk.endFrame();
+        }
         time += deltaSeconds;
         bannerLeft = Math.max(0f, bannerLeft - deltaSeconds);
     }
@@ -152,12 +183,18 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         Gdx.gl.glBlendFunc(GL20.GL_SRC_ALPHA, GL20.GL_ONE_MINUS_SRC_ALPHA);
         shapes.begin(ShapeRenderer.ShapeType.Filled);
         drawLevel();
+        if (npcView != null) {
+            npcView.drawDoor(shapes);
+        }
         shapes.end();
         // later features draw their overlays here, between the floor and the characters (e.g. a coverage heatmap)
         if (showRays) {
             drawRays();
         }
         shapes.begin(ShapeRenderer.ShapeType.Filled);
+        if (npcView != null) {
+            npcView.drawNpcs(shapes);
+        }
         drawBots();
         drawPlayer();
         shapes.setColor(HUD_PANEL);
@@ -165,6 +202,9 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         shapes.end();
         Gdx.gl.glViewport(0, 0, Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
         drawHud();
+        if (npcView != null) {
+            npcView.drawOverlay(batch, shapes, viewport, talk);
+        }
     }
 
     private void drawLevel() {
@@ -308,7 +348,7 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         font.setColor(HUD_TEXT);
         font.draw(batch, hud, left, top);
         font.setColor(HUD_DIM);
-        font.draw(batch, "WASD/arrows move    N new dungeon    P autopilot    V bot vision    Esc quit", left,
+        font.draw(batch, "WASD/arrows move    T/Enter talk    N new dungeon    P autopilot    V bot vision    Esc quit", left,
                 top - 3.1f * font.getLineHeight());
         if (bannerLeft > 0f) {
             bigFont.setColor(1f, 1f, 1f, Math.min(1f, bannerLeft));
@@ -327,6 +367,10 @@ public final class DemoGame extends DemoWindow<DemoReport> {
                 world.dispose();
             }
         } finally {
+            if (npcView != null) {
+                npcView.dispose();
+                npcView = null;
+            }
             if (shapes != null) {
                 shapes.dispose();
                 shapes = null;
