@@ -41,8 +41,9 @@ import java.util.concurrent.Future;
  * <p>One engine update is one frame of {@value #STEPS_PER_SECOND} per second and one runtime frame ({@link Animata}).
  * Systems, by priority: the player's input ({@value #PRIORITY_PLAYER}), the agents ({@value #PRIORITY_AGENTS}: sensors,
  * decisions, actuators), the scene's physics step and rewards (one after), the rules ({@value #PRIORITY_RULES}).
- * Features still to come slot in between (dialogue before the rules) and hook into levels with a
- * {@link LevelListener}.
+ * Features slot in between and hook into levels with a {@link LevelListener}: with {@link NpcSettings} above 0, the
+ * people of the dungeon ({@link DemoNpcs}: companions steered before the physics step, the dialogue system between
+ * the physics step and the rules).
  *
  * <p>Usable headless: it creates no GL object and needs no {@code Gdx.app}. With {@link RunMode#LOCKSTEP} the same
  * settings and input give the same run, bit for bit on one machine. In realtime mode the game thread never waits for

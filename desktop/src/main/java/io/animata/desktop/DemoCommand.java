@@ -39,9 +39,12 @@ import picocli.CommandLine.Spec;
  * {@code animata demo}: the demo game in an LWJGL3 window, or headless where there is no display (or with
  * {@code --headless}). The default scene is the dungeon adventure ({@link DemoGame}: a dungeon learned from the
  * example levels, the player, and bots that chase it with the shipped nav policy); {@code --scene critters} runs the
- * first demo, 200 critters that chase sparks ({@link CritterGame}). Headless, it simulates the same scene without
- * drawing (the dungeon's player is scripted: it walks to the stairs along the path the level's path search found),
- * prints a short summary and, as its last line, {@code RESULT frames=... mean_frame_ms=... p99_frame_ms=...}.
+ * first demo, 200 critters that chase sparks ({@link CritterGame}). The dungeon has NPCs ({@code --npcs}, the cast of
+ * three by default) that talk through the shipped dialogue model ({@code --dialogue-model} for another folder).
+ * Headless, it simulates the same scene without drawing (the dungeon's player is scripted: a {@link TalkingPlayer}
+ * talks to each NPC and then walks to the stairs; with {@code --chatter} every NPC is kept talking, the benchmark of
+ * many conversations), prints a short summary and, as its last line,
+ * {@code RESULT frames=... npc_replies=... npc_actions=... mean_frame_ms=... p99_frame_ms=...}.
  *
  * <p>Threading: runs on the main thread; the window's loop runs there too until the window closes.
  */

@@ -137,6 +137,27 @@ class DemoNpcsTest {
         }
     }
 
+    @Test
+    void framesWithNpcsAndACompanionAllocateNothingOnTheGameThreadWhileNobodyTalks() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        NpcSettings npcs = NpcSettings.defaults().withModel(DialogueModelSource.of("acting", TestModels::acting));
+        try (DemoWorld demo = new DemoWorld(LOCKSTEP.withSeed(1L).withBots(4), STANDING, npcs)) {
+            demo.npcs().npc(0).following = true;
+            run(demo, 300); // warm up: JIT, pools, the companion's walk to the player
+            demo.npcs().npc(1).following = true; // measured: another companion walks up
+            long before = threads.getThreadAllocatedBytes(self);
+            run(demo, 300);
+            long allocated = threads.getThreadAllocatedBytes(self) - before;
+            assertTrue(allocated < 4096, allocated + " bytes allocated over 300 frames");
+            run(demo, 240);
+            Vector2 p = demo.player().body.getPosition();
+            float gap = demo.npcs().npc(1).body.getPosition().dst(p);
+            assertTrue(gap < CompanionSystem.KEEP_DISTANCE + 0.5f, "the companion walked up to the player: " + gap);
+        }
+    }
+
     private static void run(DemoWorld demo, int frames) {
         for (int i = 0; i < frames; i++) {
             demo.step();
