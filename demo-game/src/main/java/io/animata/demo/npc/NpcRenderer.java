@@ -12,6 +12,7 @@ import com.badlogic.gdx.utils.Disposable;
 import com.badlogic.gdx.utils.viewport.Viewport;
 import io.animata.core.npc.DialogueState;
 import io.animata.demo.DungeonLevel;
+import io.animata.demo.DungeonLevels;
 import io.animata.demo.HudText;
 import io.animata.runtime.TextMetrics;
 
@@ -43,7 +44,11 @@ public final class NpcRenderer implements Disposable {
     private static final Color PANEL = new Color(0.07f, 0.07f, 0.10f, 0.88f);
     private static final Color TEXT = new Color(0.95f, 0.95f, 0.98f, 1f);
     private static final Color DIM = new Color(0.70f, 0.73f, 0.80f, 1f);
+    /** NPCs are drawn larger than their bodies (people read at a glance; they collide with walls only). */
+    private static final float DRAWN_SCALE = 1.4f;
     private static final float BUBBLE_WIDTH = 250f;
+    /** Pixels between an NPC's centre and its bubble. */
+    private static final float BUBBLE_GAP = 30f;
     private static final float PAD = 7f;
     private static final int SEGMENTS = 18;
 
@@ -109,7 +114,7 @@ public final class NpcRenderer implements Disposable {
 
     /** Draws the NPCs in world units; inside a filled {@link ShapeRenderer} pass, with the characters. */
     public void drawNpcs(ShapeRenderer shapes) {
-        float r = DemoNpcs.RADIUS;
+        float r = DemoNpcs.RADIUS * DRAWN_SCALE;
         for (int i = 0; i < npcs.count(); i++) {
             NpcComponent npc = npcs.npc(i);
             if (npc.body == null) {
@@ -161,14 +166,18 @@ public final class NpcRenderer implements Disposable {
                 float w = layout.width + 2 * PAD;
                 float h = layout.height + 2 * PAD;
                 float x = clampX(viewport, screen.x - w / 2f, w);
-                float y = screen.y + 26f;
+                boolean above = fitsAbove(viewport, h);
+                float y = bubbleY(h, above);
+                // the tail points at the NPC: down from a bubble above it, up from one below
+                float edge = above ? y : y + h;
+                float dir = above ? -1f : 1f;
                 float a = bubbles[i].alpha();
                 shapes.setColor(tint.set(BUBBLE_EDGE).mul(1f, 1f, 1f, a));
                 shapes.rect(x - 2f, y - 2f, w + 4f, h + 4f);
-                shapes.triangle(screen.x - 9f, y - 1f, screen.x + 9f, y - 1f, screen.x, y - 14f);
+                shapes.triangle(screen.x - 9f, edge - dir, screen.x + 9f, edge - dir, screen.x, edge + 14f * dir);
                 shapes.setColor(tint.set(BUBBLE).mul(1f, 1f, 1f, a));
                 shapes.rect(x, y, w, h);
-                shapes.triangle(screen.x - 6f, y + 1f, screen.x + 6f, y + 1f, screen.x, y - 10f);
+                shapes.triangle(screen.x - 6f, edge + dir, screen.x + 6f, edge + dir, screen.x, edge + 10f * dir);
             }
         }
         boolean typing = talk.editor().isOpen();
@@ -187,12 +196,13 @@ public final class NpcRenderer implements Disposable {
             }
             font.setColor(DIM);
             layout.setText(font, npcs.persona(i).name);
-            font.draw(batch, npcs.persona(i).name, screen.x - layout.width / 2f, screen.y - 14f);
+            font.draw(batch, npcs.persona(i).name, screen.x - layout.width / 2f, screen.y - 16f);
             if (bubbles[i].isVisible()) {
                 layout.setText(font, bubbles[i].text(), BUBBLE_TEXT, BUBBLE_WIDTH, Align.left, true);
                 float w = layout.width + 2 * PAD;
                 float x = clampX(viewport, screen.x - w / 2f, w);
-                float y = screen.y + 26f + layout.height + PAD;
+                float h = layout.height + 2 * PAD;
+                float y = bubbleY(h, fitsAbove(viewport, h)) + h - PAD;
                 font.setColor(tint.set(BUBBLE_TEXT).mul(1f, 1f, 1f, bubbles[i].alpha()));
                 font.draw(batch, bubbles[i].text(), x + PAD, y, BUBBLE_WIDTH, Align.left, true);
             }
@@ -212,7 +222,7 @@ public final class NpcRenderer implements Disposable {
                 line.append("T  talk to ").append(npcs.persona(near).name);
                 font.setColor(TEXT);
                 layout.setText(font, line);
-                font.draw(batch, line, screen.x - layout.width / 2f, screen.y - 14f - font.getLineHeight());
+                font.draw(batch, line, screen.x - layout.width / 2f, screen.y - 16f - font.getLineHeight());
             }
         }
         status(batch, viewport);
@@ -245,6 +255,19 @@ public final class NpcRenderer implements Disposable {
         Vector2 p = npc.body.getPosition();
         viewport.project(screen.set(p.x, p.y, 0f));
         return true;
+    }
+
+    /** @return whether a bubble {@code height} pixels tall fits above the NPC just projected, inside the view */
+    private boolean fitsAbove(Viewport viewport, float height) {
+        // the dungeon is the bottom DungeonLevels.HEIGHT world units of the view; the HUD band is above it
+        float dungeonTop = viewport.getScreenY() + viewport.getScreenHeight() * DungeonLevels.HEIGHT
+                / viewport.getWorldHeight();
+        return screen.y + BUBBLE_GAP + height + 2f <= dungeonTop;
+    }
+
+    /** @return the bottom of a bubble above the NPC just projected, or below it (under its name) */
+    private float bubbleY(float height, boolean above) {
+        return above ? screen.y + BUBBLE_GAP : screen.y - BUBBLE_GAP - 12f - height;
     }
 
     private static float clampX(Viewport viewport, float x, float width) {
