@@ -348,8 +348,8 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         font.setColor(HUD_TEXT);
         font.draw(batch, hud, left, top);
         font.setColor(HUD_DIM);
-        font.draw(batch, "WASD/arrows move    T/Enter talk    N new dungeon    P autopilot    V bot vision    Esc quit", left,
-                top - 3.1f * font.getLineHeight());
+        font.draw(batch, "WASD/arrows move    T/Enter talk    N new dungeon    P autopilot    V bot vision    Esc quit",
+                left, top - 3.1f * font.getLineHeight());
         if (bannerLeft > 0f) {
             bigFont.setColor(1f, 1f, 1f, Math.min(1f, bannerLeft));
             float centreY = viewport.getScreenY() + viewport.getScreenHeight() * 0.55f;

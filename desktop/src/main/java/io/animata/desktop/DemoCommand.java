@@ -194,10 +194,11 @@ public final class DemoCommand implements Callable<Integer> {
                     talker.attach(world.npcs());
                     out.println(world.npcs().modelStatus());
                 }
-                runHeadless(n, world::step, () -> world.report(world.stepTimes()), out, npcs > 0
+                String note = npcs > 0
                         ? "the player is scripted: it talks to each NPC, then walks to the stairs"
                                 + (chatter ? "; every NPC is kept talking" : "")
-                        : "the player is scripted: it walks to the stairs along the path the level's path search found");
+                        : "the player is scripted: it walks to the stairs along the path the level's path search found";
+                runHeadless(n, world::step, () -> world.report(world.stepTimes()), out, note);
             }
         } else {
             try (CritterWorld world = new CritterWorld(critterSettings)) {

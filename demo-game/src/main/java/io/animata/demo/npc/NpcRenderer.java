@@ -23,8 +23,8 @@ import io.animata.runtime.TextMetrics;
  * when an NPC is in reach, and one status line (the dialogue model, replies, actions, first-text latency). Text is
  * libGDX's default bitmap font, scaled for reading.
  *
- * <p>Threading: GL thread. A frame allocates nothing (reused layout, buffers and vectors). {@link #dispose()} frees
- * the font; idempotent.
+ * <p>Threading: GL thread. Frames reuse one glyph layout (pooled glyph runs), buffers and vectors.
+ * {@link #dispose()} frees the font; idempotent.
  */
 public final class NpcRenderer implements Disposable {
     private static final Color[] CAST_COLOURS = {
