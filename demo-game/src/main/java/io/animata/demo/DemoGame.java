@@ -19,6 +19,9 @@ import io.animata.core.agent.env.NavArena;
 import io.animata.core.agent.env.NavObservation;
 import io.animata.core.level.Legend;
 import io.animata.core.level.TileGrid;
+import io.animata.demo.npc.NpcRenderer;
+import io.animata.demo.npc.NpcSettings;
+import io.animata.demo.npc.TalkInput;
 import io.animata.runtime.ModelMetrics;
 import io.animata.runtime.RunMode;
 
@@ -31,10 +34,14 @@ import io.animata.runtime.RunMode;
  * <p>The floor, walls and hazards are drawn with the textures generated for each dungeon ({@link LevelTextures},
  * {@link TileTextures}), in flat colours until they arrive.
  *
+ * <p>With NPCs ({@link NpcSettings}), the people of the dungeon are drawn by a {@link NpcRenderer} (speech bubbles
+ * that fill word by word as the reply streams in) and talked to through a {@link TalkInput}.
+ *
  * <p>Keys: WASD or arrows move, N makes a new dungeon (the next seed), P turns the autopilot on (it walks to the
  * stairs; a movement key takes over again), V shows what the bots see (their rays), F2 turns the playtest mode on
  * (exploration bots play the dungeon in the background and their coverage heatmap, unreached tiles and stuck spots
- * are drawn over it: {@link LevelPlaytest}, {@link PlaytestOverlay}), Esc quits.
+ * are drawn over it: {@link LevelPlaytest}, {@link PlaytestOverlay}), T or Enter next to an NPC types a line to
+ * it (Enter sends, Esc cancels; the player stands still meanwhile), Esc quits.
  *
  * <p>Threading: every method is called by the backend on the GL thread. A frame allocates nothing in steady state
  * (the HUD text goes through reused {@link StringBuilder}s). {@link #dispose()} releases the world (Box2D, level
@@ -78,6 +85,7 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private static final int SEGMENTS = 18;
 
     private final DemoSettings settings;
+    private final NpcSettings npcSettings;
     private final KeyboardPlayer keyboard = new KeyboardPlayer();
     private final StringBuilder hud = new StringBuilder(512);
     private final StringBuilder banner = new StringBuilder(128);
@@ -102,13 +110,24 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private BitmapFont font;
     private BitmapFont bigFont;
     private TileTextures tiles;
+    private NpcRenderer npcView;
+    private TalkInput talk;
     private boolean showRays;
     private float bannerLeft;
     private float time;
 
-    /** @param settings seed, bots, level style and run mode of the game */
+    /** @param settings seed, bots, level style and run mode of the game; the cast of NPCs with the shipped model */
     public DemoGame(DemoSettings settings) {
+        this(settings, NpcSettings.defaults());
+    }
+
+    /**
+     * @param settings seed, bots, level style and run mode of the game
+     * @param npcSettings the NPCs ({@link NpcSettings#none()}: the chase alone)
+     */
+    public DemoGame(DemoSettings settings, NpcSettings npcSettings) {
         this.settings = settings;
+        this.npcSettings = npcSettings;
     }
 
     /**
@@ -123,10 +142,15 @@ public final class DemoGame extends DemoWindow<DemoReport> {
 
     @Override
     protected void onCreate() {
-        world = new DemoWorld(settings, keyboard);
+        world = new DemoWorld(settings, keyboard, npcSettings);
         world.addLevelListener(levelBanner);
         world.playtest().setEnabled(playtestAtStart);
         tiles = new TileTextures();
+        if (world.hasNpcs()) {
+            talk = new TalkInput(world.npcs(), world.player());
+            Gdx.input.setInputProcessor(talk);
+            npcView = new NpcRenderer(world.npcs());
+        }
         camera = new OrthographicCamera();
         viewport = new FitViewport(DungeonLevels.WIDTH, DungeonLevels.HEIGHT + HUD_BAND, camera);
         shapes = new ShapeRenderer();
@@ -146,22 +170,29 @@ public final class DemoGame extends DemoWindow<DemoReport> {
 
     @Override
     protected void update(float deltaSeconds) {
-        if (Gdx.input.isKeyJustPressed(Input.Keys.N)) {
+        // while a line to an NPC is typed (and in the frame Enter or Esc closes it) the keys are the line's
+        boolean keys = talk == null || !talk.ownsKeyboard();
+        keyboard.setHeld(talk != null && talk.editor().isOpen());
+        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.N)) {
             world.requestNextLevel();
         }
-        if (Gdx.input.isKeyJustPressed(Input.Keys.P)) {
+        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.P)) {
             keyboard.setAutopilot(!keyboard.isAutopilot());
         }
-        if (Gdx.input.isKeyJustPressed(Input.Keys.V)) {
+        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.V)) {
             showRays = !showRays;
         }
-        if (Gdx.input.isKeyJustPressed(Input.Keys.F2)) {
+        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.F2)) {
             world.playtest().setEnabled(!world.playtest().isEnabled());
         }
-        if (Gdx.input.isKeyJustPressed(Input.Keys.ESCAPE)) {
+        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.ESCAPE)) {
             Gdx.app.exit();
         }
         world.update(deltaSeconds);
+        if (npcView != null) {
+            npcView.update(deltaSeconds);
+            talk.endFrame();
+        }
         time += deltaSeconds;
         bannerLeft = Math.max(0f, bannerLeft - deltaSeconds);
     }
@@ -178,6 +209,9 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         Gdx.gl.glEnable(GL20.GL_BLEND); // the batch turns blending off when it ends
         shapes.begin(ShapeRenderer.ShapeType.Filled);
         drawLevel(textured);
+        if (npcView != null) {
+            npcView.drawDoor(shapes);
+        }
         shapes.end();
         // later features draw their overlays here, between the floor and the characters (e.g. a coverage heatmap)
         if (world.playtest().isEnabled()) {
@@ -187,6 +221,9 @@ public final class DemoGame extends DemoWindow<DemoReport> {
             drawRays();
         }
         shapes.begin(ShapeRenderer.ShapeType.Filled);
+        if (npcView != null) {
+            npcView.drawNpcs(shapes);
+        }
         drawBots();
         drawPlayer();
         shapes.setColor(HUD_PANEL);
@@ -194,6 +231,9 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         shapes.end();
         Gdx.gl.glViewport(0, 0, Gdx.graphics.getBackBufferWidth(), Gdx.graphics.getBackBufferHeight());
         drawHud();
+        if (npcView != null) {
+            npcView.drawOverlay(batch, shapes, viewport, talk);
+        }
     }
 
     /** @param textured whether {@link TileTextures} drew the floor and walls already (else: flat colours) */
@@ -345,9 +385,8 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         font.setColor(HUD_TEXT);
         font.draw(batch, hud, left, top);
         font.setColor(HUD_DIM);
-        font.draw(batch, "WASD/arrows move    N new dungeon    P autopilot    V bot vision    F2 playtest    Esc quit",
-                left,
-                top - 3.1f * font.getLineHeight());
+        font.draw(batch, "WASD/arrows move    T/Enter talk    N new dungeon    P autopilot    V bot vision    F2 playtest    "
+                + "Esc quit", left, top - 3.1f * font.getLineHeight());
         if (bannerLeft > 0f) {
             bigFont.setColor(1f, 1f, 1f, Math.min(1f, bannerLeft));
             float centreY = viewport.getScreenY() + viewport.getScreenHeight() * 0.55f;
@@ -381,6 +420,10 @@ public final class DemoGame extends DemoWindow<DemoReport> {
             if (tiles != null) {
                 tiles.dispose();
                 tiles = null;
+            }
+            if (npcView != null) {
+                npcView.dispose();
+                npcView = null;
             }
             if (shapes != null) {
                 shapes.dispose();

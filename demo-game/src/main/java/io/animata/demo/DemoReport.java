@@ -4,12 +4,11 @@ import java.util.Locale;
 
 /**
  * What a run of the dungeon adventure did, for people ({@link #summary()}) and for scripts ({@link #resultLine()},
- * printed last by {@code animata demo}). NPC dialogue is not in the demo yet: its counts ({@code npcReplies},
- * {@code npcActions}) are 0 until it lands. Immutable.
+ * printed last by {@code animata demo}). Immutable.
  *
  * @param frames fixed-timestep frames simulated
- * @param npcReplies replies NPCs gave (0: no NPCs yet)
- * @param npcActions actions NPCs took (0: no NPCs yet)
+ * @param npcReplies replies the language model gave NPCs (fallback lines not included)
+ * @param npcActions actions NPCs carried out (a door opened, an item given, a companion following or staying)
  * @param botDecisions nav policy decisions applied to the bots
  * @param levels dungeons generated and played, the first included
  * @param textures textures generated for the dungeons ({@link LevelTextures}, 3 per dungeon whose set arrived)
@@ -27,11 +26,15 @@ import java.util.Locale;
  * @param caught times a bot reached the player
  * @param stairsTaken levels the player left by the stairs
  * @param closingSpeed how fast the bots closed in on the player along the floor, metres per second
+ * @param npcs NPCs per dungeon (0: the chase alone)
+ * @param npcFallbacks fallback lines NPCs said instead of a reply (no model, or the model failed)
+ * @param dialogueModel which language model the NPCs talked with, or why they said fallback lines
  */
 public record DemoReport(long frames, long npcReplies, long npcActions, long botDecisions, int levels, int textures,
         double meanFrameMillis, double p99FrameMillis, long seed, String mode, int bots, String levelStyle,
         String device, long batches, double inferP50Micros, double inferP99Micros, int goldFound, int caught,
-        int stairsTaken, double closingSpeed) implements RunReport {
+        int stairsTaken, double closingSpeed, int npcs, long npcFallbacks, String dialogueModel)
+        implements RunReport {
 
     @Override
     public String summary() {
@@ -45,13 +48,22 @@ public record DemoReport(long frames, long npcReplies, long npcActions, long bot
                         + "they closed in on the player at %.2f m/s (top speed 3)%n"
                         + "textures: %d generated from the shipped recipes (stone walls, sand or grass floors, lava "
                         + "hazards; %d x %d, 3 per dungeon, on the AI runtime's job worker)%n"
-                        + "not in the demo yet: NPC dialogue (npc_replies and npc_actions stay 0 until it lands)%n"
+                        + "%s%n"
                         + "frame time: mean %.3f ms, p99 %.3f ms",
                 bots, levels, levels == 1 ? "" : "s", frames, seconds, seed, mode,
                 DemoAssets.DUNGEON_EXAMPLES.size(), levelStyle, stairsTaken, stairsTaken == 1 ? "" : "s", goldFound,
                 caught, caught == 1 ? "" : "s",
                 device, botDecisions, batches, inferP50Micros, inferP99Micros, closingSpeed,
-                textures, LevelTextures.SIZE, LevelTextures.SIZE, meanFrameMillis, p99FrameMillis);
+                textures, LevelTextures.SIZE, LevelTextures.SIZE, npcLine(), meanFrameMillis, p99FrameMillis);
+    }
+
+    private String npcLine() {
+        if (npcs == 0) {
+            return "NPCs: none in this run";
+        }
+        return String.format(Locale.ROOT, "NPCs: %d per dungeon, %d replies and %d fallback line%s, %d action%s "
+                + "carried out; %s", npcs, npcReplies, npcFallbacks, npcFallbacks == 1 ? "" : "s", npcActions,
+                npcActions == 1 ? "" : "s", dialogueModel);
     }
 
     @Override
@@ -68,6 +80,7 @@ public record DemoReport(long frames, long npcReplies, long npcActions, long bot
      */
     public DemoReport withoutTimes() {
         return new DemoReport(frames, npcReplies, npcActions, botDecisions, levels, textures, 0, 0, seed, mode, bots,
-                levelStyle, device, 0, 0, 0, goldFound, caught, stairsTaken, closingSpeed);
+                levelStyle, device, 0, 0, 0, goldFound, caught, stairsTaken, closingSpeed, npcs, npcFallbacks,
+                dialogueModel);
     }
 }

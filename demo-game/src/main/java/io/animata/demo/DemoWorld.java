@@ -21,6 +21,8 @@ import io.animata.core.agent.env.NavArena;
 import io.animata.core.agent.env.NavScene;
 import io.animata.core.level.Legend;
 import io.animata.core.level.gen.Seeds;
+import io.animata.demo.npc.DemoNpcs;
+import io.animata.demo.npc.NpcSettings;
 import io.animata.runtime.AiRuntime;
 import io.animata.runtime.ModelMetrics;
 import io.animata.runtime.RunMode;
@@ -40,8 +42,9 @@ import java.util.concurrent.Future;
  * <p>One engine update is one frame of {@value #STEPS_PER_SECOND} per second and one runtime frame ({@link Animata}).
  * Systems, by priority: the player's input ({@value #PRIORITY_PLAYER}), the agents ({@value #PRIORITY_AGENTS}: sensors,
  * decisions, actuators), the scene's physics step and rewards (one after), the rules ({@value #PRIORITY_RULES}).
- * Features still to come slot in between (dialogue before the rules) and hook into levels with a
- * {@link LevelListener}.
+ * Features slot in between and hook into levels with a {@link LevelListener}: with {@link NpcSettings} above 0, the
+ * people of the dungeon ({@link DemoNpcs}: companions steered before the physics step, the dialogue system between
+ * the physics step and the rules).
  *
  * <p>Usable headless: it creates no GL object and needs no {@code Gdx.app}. With {@link RunMode#LOCKSTEP} the same
  * settings and input give the same run, bit for bit on one machine. In realtime mode the game thread never waits for
@@ -101,6 +104,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
 
     private final ComponentMapper<NavAgentComponent> navAgents = ComponentMapper.getFor(NavAgentComponent.class);
     private final DemoSettings settings;
+    private final NpcSettings npcSettings;
     private final PlayerInput input;
     private final AiRuntime runtime;
     private final FrameTimes stepTimes = new FrameTimes();
@@ -117,6 +121,7 @@ public final class DemoWorld implements Disposable, AutoCloseable {
     private DungeonLevel level;
     private NavArena arena;
     private NavScene scene;
+    private DemoNpcs npcs;
     private Future<DungeonLevel> nextLevel;
     private boolean nextLevelWanted;
     private int levelsPlayed;
@@ -133,9 +138,24 @@ public final class DemoWorld implements Disposable, AutoCloseable {
      * @throws io.animata.runtime.AnimataException when an asset cannot be loaded
      */
     public DemoWorld(DemoSettings settings, PlayerInput input) {
-        if (settings == null || input == null) {
-            throw new IllegalArgumentException("settings and input are required");
+        this(settings, input, NpcSettings.none());
+    }
+
+    /**
+     * The whole adventure: the chase and the people of the dungeon ({@link DemoNpcs}: NPCs placed in every new
+     * dungeon, talking through the shared language model, acting on what they say). Loads the dialogue model too.
+     *
+     * @param settings seed, bots, level style, run mode
+     * @param input who steers the player
+     * @param npcSettings how many NPCs, their language model, chatter ({@link NpcSettings#none()}: the chase alone)
+     * @throws io.animata.runtime.AnimataException when an asset cannot be loaded (a missing dialogue model is not an
+     *     error: the NPCs say their fallback lines)
+     */
+    public DemoWorld(DemoSettings settings, PlayerInput input, NpcSettings npcSettings) {
+        if (settings == null || input == null || npcSettings == null) {
+            throw new IllegalArgumentException("settings, input and npcSettings are required");
         }
+        this.npcSettings = npcSettings;
         // natives: gdx core (Box2D's JNI glue uses BufferUtils) and gdx-box2d; idempotent, and no-ops where a
         // backend (LWJGL3) loaded them already
         GdxNativesLoader.load();
@@ -168,6 +188,10 @@ public final class DemoWorld implements Disposable, AutoCloseable {
             playtest = new LevelPlaytest();
             listeners.add(playtest);
             startLevel(levels.make(0));
+            if (npcSettings.count() > 0) {
+                npcs = new DemoNpcs(engine, runtime, player, npcSettings, settings.seed());
+                addLevelListener(npcs); // places the first dungeon's NPCs now
+            }
         } catch (RuntimeException e) {
             release();
             throw e;
@@ -351,6 +375,22 @@ public final class DemoWorld implements Disposable, AutoCloseable {
         return navAgents.get(scene.agent(i)).rays;
     }
 
+    /** @return whether this world has NPCs ({@link NpcSettings#count()} above 0) */
+    public boolean hasNpcs() {
+        return npcs != null;
+    }
+
+    /**
+     * @return the people of the dungeon: their entities, conversations, the locked door, the counters
+     * @throws IllegalStateException when this world has no NPCs ({@link #hasNpcs()})
+     */
+    public DemoNpcs npcs() {
+        if (npcs == null) {
+            throw new IllegalStateException("this DemoWorld has no NPCs (made with NpcSettings.none())");
+        }
+        return npcs;
+    }
+
     /** @return the player */
     public PlayerComponent player() {
         return player;
@@ -417,13 +457,13 @@ public final class DemoWorld implements Disposable, AutoCloseable {
      */
     public DemoReport report(FrameTimes frameTimes) {
         ModelMetrics m = policy.queue().metrics();
-        // npc_replies and npc_actions: 0 until NPC dialogue joins the demo
-        return new DemoReport(frames, 0, 0, agents.decisionsApplied(), levelsPlayed, textures.texturesMade(),
-                frameTimes.meanMillis(),
+        return new DemoReport(frames, npcs == null ? 0 : npcs.replies(), npcs == null ? 0 : npcs.actionsApplied(),
+                agents.decisionsApplied(), levelsPlayed, textures.texturesMade(), frameTimes.meanMillis(),
                 frameTimes.percentileMillis(0.99), settings.seed(), settings.mode().name().toLowerCase(Locale.ROOT),
                 settings.bots(), settings.levels().option(), m.device(), m.batchesRun(), m.p50LatencyMicros(),
                 m.p99LatencyMicros(), player.goldFound, player.caught, player.stairsTaken,
-                rules.meanClosingSpeed(STEP));
+                rules.meanClosingSpeed(STEP), npcSettings.count(), npcs == null ? 0 : npcs.fallbacks(),
+                npcs == null ? "none" : npcs.modelStatus());
     }
 
     private void checkNotDisposed() {

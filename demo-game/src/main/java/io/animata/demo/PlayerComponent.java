@@ -27,6 +27,8 @@ public final class PlayerComponent implements Component, Poolable {
     public final Vector2 facing = new Vector2(1f, 0f);
     /** Treasure held. */
     public int gold;
+    /** Keys held (an NPC gave it; the locked door takes it). */
+    public int keys;
     /** Treasure picked up over the run. */
     public int goldFound;
     /** Times a bot reached the player. */
@@ -44,6 +46,7 @@ public final class PlayerComponent implements Component, Poolable {
         wanted.setZero();
         facing.set(1f, 0f);
         gold = 0;
+        keys = 0;
         goldFound = 0;
         caught = 0;
         graceFrames = 0;

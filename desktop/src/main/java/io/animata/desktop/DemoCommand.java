@@ -14,6 +14,9 @@ import io.animata.demo.ScriptedPlayer;
 import io.animata.demo.critters.CritterGame;
 import io.animata.demo.critters.CritterSettings;
 import io.animata.demo.critters.CritterWorld;
+import io.animata.demo.npc.DialogueModelSource;
+import io.animata.demo.npc.NpcSettings;
+import io.animata.demo.npc.TalkingPlayer;
 import io.animata.runtime.RunMode;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -39,9 +42,12 @@ import picocli.CommandLine.Spec;
  * {@code animata demo}: the demo game in an LWJGL3 window, or headless where there is no display (or with
  * {@code --headless}). The default scene is the dungeon adventure ({@link DemoGame}: a dungeon learned from the
  * example levels, the player, and bots that chase it with the shipped nav policy); {@code --scene critters} runs the
- * first demo, 200 critters that chase sparks ({@link CritterGame}). Headless, it simulates the same scene without
- * drawing (the dungeon's player is scripted: it walks to the stairs along the path the level's path search found),
- * prints a short summary and, as its last line, {@code RESULT frames=... mean_frame_ms=... p99_frame_ms=...}.
+ * first demo, 200 critters that chase sparks ({@link CritterGame}). The dungeon has NPCs ({@code --npcs}, the cast of
+ * three by default) that talk through the shipped dialogue model ({@code --dialogue-model} for another folder).
+ * Headless, it simulates the same scene without drawing (the dungeon's player is scripted: a {@link TalkingPlayer}
+ * talks to each NPC and then walks to the stairs; with {@code --chatter} every NPC is kept talking, the benchmark of
+ * many conversations), prints a short summary and, as its last line,
+ * {@code RESULT frames=... npc_replies=... npc_actions=... mean_frame_ms=... p99_frame_ms=...}.
  *
  * <p>Threading: runs on the main thread; the window's loop runs there too until the window closes.
  */
@@ -51,12 +57,17 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the demo game: a generated dungeon where bots driven by a trained policy chase you.",
             "The dungeon is learned from example levels (Wave Function Collapse) and checked playable; 20 bots run the "
-                    + "shipped nav policy, one ONNX batch per frame on the AI runtime's worker. Keys: WASD/arrows move, "
-                    + "N new dungeon, P autopilot, V bot vision, F2 playtest overlay, Esc quit. Each dungeon is drawn "
-                    + "with textures generated from the shipped recipes. --scene critters runs the first demo "
+                    + "shipped nav policy, one ONNX batch per frame on the AI runtime's worker. NPCs (Mira the "
+                    + "blacksmith, Old Tom, Captain Hale) stand in every dungeon and answer through the shipped "
+                    + "dialogue model; they may open the locked door, give you the key or a coin, or follow you. "
+                    + "Each dungeon is drawn with textures generated from the shipped recipes. "
+                    + "Keys: WASD/arrows move, T/Enter talk to the NPC next to you (Enter sends, Esc cancels), "
+                    + "N new dungeon, P autopilot, V bot vision, F2 playtest overlay, Esc quit. --scene critters runs "
+                    + "the first demo "
                     + "(200 critters chase sparks; R new seed).",
             "Without a display (no DISPLAY or WAYLAND_DISPLAY, or no window could be made) it runs headless, with a "
-                    + "scripted player, and prints a summary and a RESULT line.",
+                    + "scripted player that talks to each NPC and then takes the stairs, and prints a summary and a "
+                    + "RESULT line. Benchmark: --headless --frames 600 --npcs 10 --chatter (every NPC kept talking).",
         })
 public final class DemoCommand implements Callable<Integer> {
     /** Frames simulated headless when {@code --frames} is not given: 5 seconds of game time. */
@@ -91,6 +102,20 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Dungeon: wfc (learned from the example dungeons) or bsp (rooms and corridors) "
                     + "(default: ${DEFAULT-VALUE}).")
     String generator;
+
+    @Option(names = "--npcs", paramLabel = "N", defaultValue = "" + NpcSettings.DEFAULT_COUNT,
+            description = "Dungeon: NPCs per dungeon, the cast repeated; 0 for none (default: ${DEFAULT-VALUE}).")
+    int npcs;
+
+    @Option(names = "--chatter",
+            description = "Dungeon: keep every NPC talking (each one that falls silent is asked the next scripted "
+                    + "line): the benchmark of many conversations at once.")
+    boolean chatter;
+
+    @Option(names = "--dialogue-model", paramLabel = "DIR",
+            description = "Dungeon: the NPCs' language model, an ONNX decoder folder in the Optimum layout (default: "
+                    + "the shipped assets/models/dialogue; without it NPCs say their persona's fallback lines).")
+    Path dialogueModel;
 
     @Option(names = "--critters", paramLabel = "N", defaultValue = "" + CritterSettings.DEFAULT_CRITTERS,
             description = "Critters scene: number of critters (default: ${DEFAULT-VALUE}).")
@@ -132,6 +157,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (critters < 1) {
             throw new ParameterException(spec.commandLine(), "--critters must be at least 1, was " + critters);
         }
+        if (npcs < 0 || npcs > NpcSettings.MAX_COUNT) {
+            throw new ParameterException(spec.commandLine(), "--npcs must be 0.." + NpcSettings.MAX_COUNT + ", was "
+                    + npcs);
+        }
         DungeonLevels.Style style = styleOf(generator);
         if (fps < 0) {
             throw new ParameterException(spec.commandLine(), "--fps must be 0 or more, was " + fps);
@@ -142,6 +171,8 @@ public final class DemoCommand implements Callable<Integer> {
         RunMode mode = lockstep ? RunMode.LOCKSTEP : RunMode.REALTIME;
         DemoSettings dungeonSettings = DemoSettings.defaults().withSeed(seed).withBots(bots).withLevels(style)
                 .withMode(mode);
+        NpcSettings npcSettings = new NpcSettings(npcs, chatter, dialogueModel == null
+                ? DialogueModelSource.shipped() : DialogueModelSource.folder(dialogueModel));
         CritterSettings critterSettings = CritterSettings.defaults().withSeed(seed).withCritters(critters)
                 .withMode(mode);
         PrintWriter out = spec.commandLine().getOut();
@@ -149,7 +180,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (!headless) {
             Optional<String> noDisplay = whyNoDisplay(env);
             if (noDisplay.isEmpty()) {
-                WindowRun run = runWindow(dungeon ? new DemoGame(dungeonSettings).optPlaytest(playtest)
+                WindowRun run = runWindow(dungeon ? new DemoGame(dungeonSettings, npcSettings).optPlaytest(playtest)
                         : new CritterGame(critterSettings));
                 if (run.report().isPresent()) {
                     if (screenshot != null) {
@@ -167,10 +198,19 @@ public final class DemoCommand implements Callable<Integer> {
         }
         int n = frames == null ? DEFAULT_HEADLESS_FRAMES : frames;
         if (dungeon) {
-            try (DemoWorld world = new DemoWorld(dungeonSettings, new ScriptedPlayer())) {
+            TalkingPlayer talker = new TalkingPlayer();
+            try (DemoWorld world = new DemoWorld(dungeonSettings, npcs > 0 ? talker : new ScriptedPlayer(),
+                    npcSettings)) {
                 world.playtest().setEnabled(playtest);
-                runHeadless(n, world::step, () -> withPlaytest(world), out,
-                        "the player is scripted: it walks to the stairs along the path the level's path search found");
+                if (world.hasNpcs()) {
+                    talker.attach(world.npcs());
+                    out.println(world.npcs().modelStatus());
+                }
+                String note = npcs > 0
+                        ? "the player is scripted: it talks to each NPC, then walks to the stairs"
+                                + (chatter ? "; every NPC is kept talking" : "")
+                        : "the player is scripted: it walks to the stairs along the path the level's path search found";
+                runHeadless(n, world::step, () -> withPlaytest(world), out, note);
             }
         } else {
             try (CritterWorld world = new CritterWorld(critterSettings)) {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -65,7 +67,7 @@ class AnimataCommandTest {
     void demoHelpShowsItsOptions() {
         Run r = run("demo", "--help");
         for (String option : new String[] {"--headless", "--frames", "--seed", "--lockstep", "--screenshot", "--scene",
-            "--bots", "--generator", "--critters"}) {
+            "--bots", "--generator", "--critters", "--npcs", "--chatter", "--dialogue-model"}) {
             assertTrue(r.out().contains(option), option + " missing from\n" + r.out());
         }
     }
@@ -94,6 +96,7 @@ class AnimataCommandTest {
         assertEquals(2, run("demo", "--headless", "--scene", "arena").code());
         assertEquals(2, run("demo", "--headless", "--generator", "cave").code());
         assertEquals(2, run("demo", "--headless", "--bots", "0").code());
+        assertEquals(2, run("demo", "--headless", "--npcs", "-1").code());
     }
 
     @Test
@@ -102,8 +105,9 @@ class AnimataCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("dungeon adventure: 20 bots chased the player"), r.out());
         assertTrue(r.out().contains("textures: 3 generated from the shipped recipes"), r.out());
+        assertTrue(r.out().contains("NPCs: 3 per dungeon"), r.out());
         String last = r.lastLine();
-        assertTrue(last.matches("RESULT frames=120 npc_replies=0 npc_actions=0 bot_decisions=\\d+ levels=1 "
+        assertTrue(last.matches("RESULT frames=120 npc_replies=\\d+ npc_actions=\\d+ bot_decisions=\\d+ levels=1 "
                 + "textures=3 mean_frame_ms=\\d+\\.\\d{3} p99_frame_ms=\\d+\\.\\d{3}"), last);
         assertFalse(r.out().contains("playtest of dungeon"), "no playtest unless asked for");
         // 20 bots decide every 6th frame; in lockstep each decision arrives the frame after it was asked for
@@ -122,6 +126,17 @@ class AnimataCommandTest {
         assertTrue(percent > 50 && percent <= 100, line);
         assertTrue(line.contains("(16 bots x 300 s)"), line);
         assertTrue(r.lastLine().startsWith("RESULT frames=60 "), r.out());
+    }
+
+    @Test
+    void headlessDemoNpcsReplyThroughTheDialogueModelFolderGiven(@TempDir Path dir) {
+        Path model = TextModelFixtures.tinyModel(dir.resolve("dialogue"), 5L);
+        Run r = run("demo", "--headless", "--frames", "120", "--fps", "0", "--lockstep", "--bots", "4", "--npcs", "4",
+                "--chatter", "--dialogue-model", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("dialogue model 'dialogue' (" + model + ") on cpu"), r.out());
+        assertTrue(r.out().contains("NPCs: 4 per dungeon"), r.out());
+        assertTrue(Long.parseLong(value(r.lastLine(), "npc_replies")) >= 4, r.out());
     }
 
     @Test
