@@ -78,12 +78,15 @@ public final class DecoderTrainer implements AutoCloseable {
      * @param finalLoss the mean training loss of the last 50 steps (or fewer)
      * @param heldOutLoss the loss on the held-out sequences after training (NaN without any)
      * @param trainedTokens tokens trained on over the run
+     * @param skippedSteps steps left out because their loss or gradient was not finite
      * @param seconds wall time of the run
      */
     public record Summary(int steps, float firstLoss, float finalLoss, float heldOutLoss, long trainedTokens,
-            double seconds) {
+            int skippedSteps, double seconds) {
     }
 
+    /** Steps in a row whose loss or gradient may overflow before a run gives up. */
+    private static final int MAX_BAD_IN_A_ROW = 10;
     private final Builder settings;
     private final TinyDecoder.Config config;
     private final NDManager manager;
@@ -235,6 +238,9 @@ public final class DecoderTrainer implements AutoCloseable {
         float first = Float.NaN;
         float[] recent = new float[Math.min(50, b.steps)];
         long tokens = 0;
+        int skipped = 0;
+        int finite = 0;
+        int badInARow = 0;
         for (int step = 0; step < b.steps; step++) {
             List<Sequence> batch = new ArrayList<>(b.batchSize);
             for (int i = 0; i < b.batchSize; i++) {
@@ -250,29 +256,47 @@ public final class DecoderTrainer implements AutoCloseable {
                     collector.backward(loss);
                 }
                 value = loss.getFloat();
-                if (!Float.isFinite(value)) {
-                    throw new AnimataException("decoder training diverged at step " + (step + 1) + " (loss " + value
-                            + "); try a lower learning rate (was " + b.learningRate + ")");
-                }
                 double norm = adam.gradientNorm();
-                float clip = norm > b.maxGradNorm ? (float) (b.maxGradNorm / norm) : 1f;
-                adam.step(learningRate(step), clip);
-                tokens += in.targets.length;
+                if (Float.isFinite(value) && Double.isFinite(norm)) {
+                    float clip = norm > b.maxGradNorm ? (float) (b.maxGradNorm / norm) : 1f;
+                    adam.step(learningRate(step), clip);
+                    tokens += in.targets.length;
+                    badInARow = 0;
+                } else {
+                    // a batch whose loss or gradient overflowed is left out rather than written into the weights
+                    zeroGradients();
+                    skipped++;
+                    if (++badInARow >= MAX_BAD_IN_A_ROW) {
+                        throw new AnimataException("decoder training diverged at step " + (step + 1) + " (loss "
+                                + value + ", gradient norm " + norm + " for " + badInARow + " steps in a row); try a "
+                                + "lower learning rate (was " + b.learningRate + ")");
+                    }
+                }
             }
             if (step == 0) {
                 first = value;
             }
-            recent[step % recent.length] = value;
+            if (Float.isFinite(value)) {
+                recent[finite++ % recent.length] = value;
+            }
             listener.step(step + 1, b.steps, value);
         }
         double sum = 0;
-        int count = Math.min(recent.length, b.steps);
+        int count = Math.min(recent.length, finite);
         for (int i = 0; i < count; i++) {
             sum += recent[i];
         }
         float held = heldOut.isEmpty() ? Float.NaN : loss(heldOut);
-        return new Summary(b.steps, first, (float) (sum / Math.max(1, count)), held, tokens,
+        return new Summary(b.steps, first, (float) (sum / Math.max(1, count)), held, tokens, skipped,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    private void zeroGradients() {
+        for (NDArray p : parameters) {
+            try (NDArray g = p.getGradient()) {
+                g.muli(0f);
+            }
+        }
     }
 
     /** Linear warm-up over the first 5% of the steps, then cosine decay to a tenth. */
