@@ -177,7 +177,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingEnvironment env = ENVIRONMENTS.get(environment);
         if (env == null) {
             throw new ParameterException(spec.commandLine(), "Unknown environment '" + environment + "'; choose one of "
-                    + String.join(", ", ENVIRONMENTS.keySet()));
+                    + String.join(", ", ENVIRONMENTS.keySet()) + " (or " + DIALOGUE + " for the NPC dialogue model)");
         }
         boolean cloning = demos != null || recordDemos > 0;
         if (steps < 0 || (steps == 0 && !cloning) || envs < 1 || evalEpisodes < 1 || checkpoints < 0
