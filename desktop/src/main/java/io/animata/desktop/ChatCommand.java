@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
             "--npc is a built-in persona (" + "mira, tom, guard" + ") or a persona JSON file "
                     + "(name, role, traits, speakingStyle, knowledge, goals, fallbackLines).",
             "Without --say/--say-file it reads your lines from the terminal (an empty line or /quit ends).",
+            "Without --model it talks through the small model the project ships (" + ShippedDialogueModel.FOLDER
+                    + ", trained by 'animata train dialogue'): offline, modest, in character.",
             "Last line: RESULT replies=.. fallbacks=.. tokens=.. ttft_ms=.. frames=..",
         })
 public final class ChatCommand implements Callable<Integer> {
@@ -94,8 +96,7 @@ public final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!modelOptions.hasModel()) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--model=PATH' (an ONNX model "
-                    + "folder or an http(s):// server URL; the project's own small model is not shipped yet)");
+            modelOptions.model = ShippedDialogueModel.folder().toString();
         }
         SamplingConfig config;
         try {

@@ -62,6 +62,10 @@ import picocli.CommandLine.Spec;
                     + "with --steps 0 the only training).",
             "Last line: RESULT env=.. steps=.. eval_mean_return=.. steps_per_s=.. (and eval_success=.. where "
                     + "episodes have goals)",
+            "'train dialogue' instead trains the shipped NPC dialogue model on the project's dialogue corpus and "
+                    + "writes an ONNX model folder (Optimum layout); --steps are optimiser steps there (default "
+                    + DialogueTrainingRun.DEFAULT_STEPS + "). Last line: RESULT model=dialogue steps=.. loss_first=.. "
+                    + "loss_final=.. loss_held_out=.. skipped=.. seconds=.. bytes=..",
         })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -142,6 +146,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + "as the warm start.")
     int recordDemos;
 
+    @Option(names = "--conversations", paramLabel = "N", defaultValue = "" + DialogueTrainingRun.DEFAULT_CONVERSATIONS,
+            description = "dialogue: conversations in the generated corpus (default: ${DEFAULT-VALUE}).")
+    int conversations;
+
     @Option(names = "--bc-epochs", paramLabel = "E", defaultValue = "20",
             description = "Behaviour-cloning epochs over the demonstrations (default: ${DEFAULT-VALUE}).")
     int bcEpochs;
@@ -150,16 +158,26 @@ public final class TrainCommand implements Callable<Integer> {
     static final class EnvironmentNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return ENVIRONMENTS.keySet().iterator();
+            java.util.List<String> names = new java.util.ArrayList<>(ENVIRONMENTS.keySet());
+            names.add(DIALOGUE);
+            return names.iterator();
         }
     }
 
+    /** The name that trains the dialogue model rather than a policy. */
+    static final String DIALOGUE = "dialogue";
+
     @Override
     public Integer call() {
+        if (DIALOGUE.equals(environment)) {
+            boolean stepsGiven = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+            return new DialogueTrainingRun(spec, out, seed, stepsGiven ? steps : DialogueTrainingRun.DEFAULT_STEPS,
+                    conversations, noProgress).call();
+        }
         TrainingEnvironment env = ENVIRONMENTS.get(environment);
         if (env == null) {
             throw new ParameterException(spec.commandLine(), "Unknown environment '" + environment + "'; choose one of "
-                    + String.join(", ", ENVIRONMENTS.keySet()));
+                    + String.join(", ", ENVIRONMENTS.keySet()) + " (or " + DIALOGUE + " for the NPC dialogue model)");
         }
         boolean cloning = demos != null || recordDemos > 0;
         if (steps < 0 || (steps == 0 && !cloning) || envs < 1 || evalEpisodes < 1 || checkpoints < 0

@@ -126,10 +126,24 @@ class ChatCommandTest {
     }
 
     @Test
+    void withoutAModelTheShippedOneAnswersInCharacterTheSameEveryRun() {
+        String[] args = {"chat", "--npc", "mira", "--greedy", "--json", "--device", "cpu", "--say", "Hello.",
+            "--say", "Who are you?"};
+        Run first = run(args);
+        assertEquals(0, first.code(), first.err());
+        String[] lines = first.out().strip().split("\\R");
+        assertEquals(3, lines.length, first.out());
+        for (int i = 0; i < 2; i++) {
+            assertTrue(lines[i].startsWith("{\"npc\":\"Mira\",\"text\":\""), lines[i]);
+            assertFalse(lines[i].contains("\"text\":\"\""), lines[i]);
+            assertTrue(lines[i].contains("\"fallback\":false"), lines[i]);
+        }
+        assertTrue(lines[2].startsWith("RESULT replies=2 fallbacks=0"), lines[2]);
+        assertEquals(lines[0] + lines[1], String.join("", java.util.Arrays.copyOf(run(args).out().strip().split("\\R"), 2)));
+    }
+
+    @Test
     void mistakesAreExplained() {
-        Run noModel = run("chat", "--npc", "mira", "--say", "hi");
-        assertEquals(2, noModel.code());
-        assertTrue(noModel.err().contains("--model"), noModel.err());
         Run unknown = run("chat", "--npc", "wizard", "--model", "http://127.0.0.1:9/v1", "--say", "hi");
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("built in: mira, tom, guard"), unknown.err());

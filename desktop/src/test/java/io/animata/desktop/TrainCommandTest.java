@@ -109,5 +109,13 @@ class TrainCommandTest {
         Run help = run("train", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("cartpole, point"), help.out());
+        assertTrue(help.out().contains("'train dialogue'"), help.out());
+    }
+
+    @Test
+    void dialogueWithoutStepsIsAUsageError(@TempDir Path dir) {
+        Run r = run("train", "dialogue", "--steps", "0", "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("train dialogue needs --steps and --conversations of at least 1"), r.err());
     }
 }

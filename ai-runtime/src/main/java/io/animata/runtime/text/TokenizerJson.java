@@ -56,6 +56,66 @@ public final class TokenizerJson {
     }
 
     /**
+     * GPT-2's pre-tokenizer pattern: contractions, words and numbers with their leading space, runs of other
+     * symbols with theirs, and whitespace.
+     */
+    private static final java.util.regex.Pattern BYTE_LEVEL_SPLIT = java.util.regex.Pattern.compile(
+            "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+");
+
+    /**
+     * A word-level tokenizer over byte-level pieces: text is split as GPT-2 splits it (a word keeps its leading
+     * space, punctuation runs and new lines are pieces of their own) and each piece in the vocabulary is one token;
+     * other pieces become {@code <unk>} (id 0). Unlike {@link #wordLevel}, case, spaces and new lines survive:
+     * decoding gives back the text exactly when every piece is known. Small models trained here use it (pieces from
+     * {@link #byteLevelPieces} of their corpus).
+     *
+     * @param specialTokens added tokens matched before splitting; ids 1, 2, ...
+     * @param pieces the vocabulary as text pieces (e.g. {@code " hello"}), after the special tokens
+     * @return the JSON text
+     */
+    public static String byteLevelWords(List<String> specialTokens, java.util.Collection<String> pieces) {
+        Map<String, Integer> vocab = new LinkedHashMap<>();
+        vocab.put("<unk>", 0);
+        ObjectNode root = header();
+        ArrayNode added = root.putArray("added_tokens");
+        addSpecial(added, "<unk>", 0);
+        for (String s : specialTokens) {
+            int id = vocab.size();
+            vocab.put(s, id);
+            addSpecial(added, s, id);
+        }
+        for (String piece : pieces) {
+            vocab.putIfAbsent(toByteSymbols(piece), vocab.size());
+        }
+        root.putNull("normalizer");
+        ObjectNode pre = root.putObject("pre_tokenizer");
+        pre.put("type", "ByteLevel").put("add_prefix_space", false).put("trim_offsets", true).put("use_regex", true);
+        root.putNull("post_processor");
+        ObjectNode decoder = root.putObject("decoder");
+        decoder.put("type", "ByteLevel").put("add_prefix_space", true).put("trim_offsets", true).put("use_regex", true);
+        ObjectNode model = root.putObject("model");
+        model.put("type", "WordLevel");
+        ObjectNode v = model.putObject("vocab");
+        vocab.forEach(v::put);
+        model.put("unk_token", "<unk>");
+        return root.toPrettyString();
+    }
+
+    /**
+     * Splits text into the pieces {@link #byteLevelWords} makes tokens of (special tokens must be removed first).
+     *
+     * @return the pieces, in order; joined, they are {@code text}
+     */
+    public static List<String> byteLevelPieces(String text) {
+        List<String> pieces = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = BYTE_LEVEL_SPLIT.matcher(text);
+        while (m.find()) {
+            pieces.add(m.group());
+        }
+        return pieces;
+    }
+
+    /**
      * A byte-level BPE tokenizer: the 256 byte symbols (ids 0-255), then one token per merge step of each word
      * (a word that follows a space is written with GPT-2's {@code Ġ} prefix, e.g. {@code "Ġhello"}), then the
      * special tokens.

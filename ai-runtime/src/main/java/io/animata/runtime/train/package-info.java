@@ -15,6 +15,9 @@
  * {@link io.animata.runtime.train.DemonstrationWriter} records what a heuristic or a player did,
  * {@link io.animata.runtime.train.Demonstrations} reads it back and
  * {@link io.animata.runtime.train.BehaviourCloning} imitates it, on its own or as PPO's warm start.
+ * {@link io.animata.runtime.train.DecoderTrainer} trains the small language model the project ships (a
+ * {@link io.animata.runtime.text.TinyDecoder}, same weights and arithmetic as its ONNX export) on the NPC replies of a
+ * dialogue corpus.
  *
  * <p>Threading: trainers are used from one thread; only one trainer trains at a time in a JVM (DJL's PyTorch
  * gradient recording is process-wide). Nothing here touches libGDX.

@@ -50,6 +50,45 @@ class HfTokenizerTest {
         }
     }
 
+    /** Byte-level words keep case, spaces and new lines: known text round-trips, an unknown piece is <unk>. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void byteLevelWordsRoundTripKnownTextAndMarkUnknownPieces(long seed, @TempDir Path dir) throws Exception {
+        String[] words = {"Hello", " there", ",", " traveller", ".", "\n", "ACTION", ":", " {\"", "action", "\":",
+            " \"", "open_door", "\"}", " The", " forge", " is", " hot", "!", " 10"};
+        StringBuilder text = new StringBuilder("<|im_start|>user\n");
+        Random random = new Random(seed);
+        for (int i = 0; i < 60; i++) {
+            text.append(words[random.nextInt(words.length)]);
+        }
+        text.append("<|im_end|>");
+        List<String> pieces = new java.util.ArrayList<>(List.of("user", "\n"));
+        for (String part : text.toString().split("<\\|im_start\\|>|<\\|im_end\\|>")) {
+            pieces.addAll(TokenizerJson.byteLevelPieces(part));
+        }
+        Files.writeString(dir.resolve("tokenizer.json"), TokenizerJson.byteLevelWords(SPECIALS, pieces));
+        try (HfTokenizer t = HfTokenizer.load(dir)) {
+            int[] ids = t.encode(text.toString(), false);
+            assertEquals(1, ids[0]);
+            assertEquals(2, ids[ids.length - 1]);
+            for (int id : ids) {
+                assertTrue(id > 0, "no piece of known text is unknown");
+            }
+            assertEquals(text.toString(), t.decode(ids, 0, ids.length, false));
+            assertEquals(text.substring("<|im_start|>".length(), text.length() - "<|im_end|>".length()),
+                    t.decode(ids, 0, ids.length, true));
+            int[] unknown = t.encode("Hello dragon", false);
+            assertEquals(2, unknown.length);
+            assertEquals(0, unknown[1], "an unknown piece is <unk>");
+        }
+    }
+
+    @Test
+    void byteLevelPiecesSplitLikeGpt2AndJoinBackToTheText() {
+        assertEquals(List.of("Hello", ",", " world", "!", "\n", "ACTION", ":", " {\"", "a", "\":", " 10", "}"),
+                TokenizerJson.byteLevelPieces("Hello, world!\nACTION: {\"a\": 10}"));
+    }
+
     /** Byte-level BPE round-trips any text, including characters that take several bytes and tokens. */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4})

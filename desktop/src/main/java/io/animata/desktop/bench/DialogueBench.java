@@ -47,17 +47,24 @@ import picocli.CommandLine.Spec;
  * {@link DialogueSystem}, NPC entities) at a steady frame rate. Measures the time from a player's line to the first
  * text on screen, the tokens per second of one conversation and of several at once (decoded together on the
  * worker), and the game thread's time and allocation per frame while replies stream. Without {@code --model} the
- * model is a TinyDecoder with seeded random weights (it talks nonsense at the speed of a trained model of its size);
- * replies run to {@code --max-tokens}.
+ * model is the one the project ships ({@code assets/models/dialogue}); with {@code --generated} it is a TinyDecoder
+ * with seeded random weights of the given size (it talks nonsense at the speed of a trained model of its size, and
+ * its replies run to {@code --max-tokens}).
  */
 @Command(name = "dialogue", mixinStandardHelpOptions = true,
         description = {"Benchmarks NPC dialogue: time to first text, tokens per second with 1 and N conversations,",
             "and the game thread's cost per frame, through Animata + DialogueSystem in realtime mode.",
-            "Without --model: a generated decoder (seeded random weights) in the ONNX layout the runtime reads.",
+            "Without --model: the shipped model (assets/models/dialogue); with --generated: a decoder with seeded random",
+            "weights of the given size in the ONNX layout the runtime reads (replies run to --max-tokens).",
             "Last line: RESULT ttft_ms=.. tokens_per_s=.. tokens_per_s_8=.. main_thread_us_per_frame=.. ..."})
 public final class DialogueBench implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "PATH", description = "an ONNX model folder or a server URL (default: a generated decoder)")
+    @Option(names = "--model", paramLabel = "PATH", description = "an ONNX model folder or a server URL (default: the "
+            + "shipped model, assets/models/dialogue)")
     String model;
+
+    @Option(names = "--generated", description = "benchmark a generated decoder (random weights, --hidden, --layers, "
+            + "--vocab) instead of the shipped model")
+    boolean generatedModel;
 
     @Option(names = "--hidden", description = "generated decoder: width (default: ${DEFAULT-VALUE})")
     int hidden = 256;
@@ -106,7 +113,9 @@ public final class DialogueBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path generated = null;
         String spec1 = model;
-        if (spec1 == null) {
+        if (spec1 == null && !generatedModel) {
+            spec1 = io.animata.desktop.ShippedDialogueModel.folder().toString();
+        } else if (spec1 == null) {
             generated = Files.createTempDirectory("animata-bench-lm");
             writeGeneratedModel(generated);
             spec1 = generated.toString();

@@ -27,7 +27,7 @@ class DialogueBenchTest {
 
     @Test
     void smallRunReportsEveryFigure() {
-        String out = run(0, "bench", "dialogue", "--hidden", "32", "--layers", "1", "--vocab", "200",
+        String out = run(0, "bench", "dialogue", "--generated", "--hidden", "32", "--layers", "1", "--vocab", "200",
                 "--max-tokens", "6", "--pairs", "1", "--conversations", "3", "--frame-us", "500",
                 "--device", "cpu")[0];
         String[] lines = out.strip().split("\\R");
