@@ -178,6 +178,11 @@ public final class StorySystem extends EntitySystem implements Listener<NpcActio
      *     {@link RelationSystem} ({@link Builder#optRelations}), naming what is missing
      */
     public void start(StorySlice s) {
+        begin(s, true);
+    }
+
+    /** Starts {@code s}; {@code applyStart} false when a save restores the world (and relationships are its own). */
+    private void begin(StorySlice s, boolean applyStart) {
         int n = s.npcs().size();
         Entity[] newCast = new Entity[n];
         String[] ids = new String[n];
@@ -227,10 +232,12 @@ public final class StorySystem extends EntitySystem implements Listener<NpcActio
         rejected = 0;
         stagesEntered.clear();
         stagesEntered.add(s.stages().get(0).id());
-        apply(s.start());
         running = true;
-        syncCast(true);
-        check();
+        if (applyStart) {
+            apply(s.start());
+            syncCast(true);
+            check();
+        }
     }
 
     /** Applies a change to the world (flags, vars, items, NPC states, relationships). */
@@ -672,7 +679,7 @@ public final class StorySystem extends EntitySystem implements Listener<NpcActio
             listeners.clear(); // what the save had reached was told when it happened
             try {
                 if (slice != target) {
-                    start(target);
+                    begin(target, false); // the save has the world; the relationships are the RelationSystem's
                 }
                 world.readJson(worldNode, f, "world");
                 stage = newStage;
