@@ -33,7 +33,7 @@ class StoryActionsTest {
                          "actions": {"a": ["stay"]}}],
              "triggers": [{"when": {"action": "give_item", "by": "a", "with": {"item": "gem"}},
                            "do": {"items": {"gem": "player"}}},
-                          {"when": {"action": "trade", "with": {"item": "ring", "price": 10}},
+                          {"when": {"action": "trade", "by": "a", "with": {"item": "ring", "price": 10}},
                            "do": {"items": {"ring": "player"}}}],
              "ends": [{"id": "rich", "when": {"all": [{"item": "ring", "heldBy": "player"},
                                                       {"item": "gem", "heldBy": "player"}]}}]}""";
