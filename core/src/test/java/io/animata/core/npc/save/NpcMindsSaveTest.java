@@ -19,6 +19,7 @@ import io.animata.core.npc.action.InventoryComponent;
 import io.animata.core.npc.lod.ThinkingLodComponent;
 import io.animata.core.npc.memory.MemoryStream;
 import io.animata.core.npc.memory.MemoryStreamComponent;
+import io.animata.core.npc.memory.WordHashEmbedder;
 import io.animata.core.npc.minds.NpcMinds;
 import io.animata.core.npc.relation.RelationSystem;
 import io.animata.core.npc.story.StoryReport;
@@ -29,8 +30,6 @@ import io.animata.runtime.RunMode;
 import io.animata.runtime.text.GenerationRequest;
 import io.animata.runtime.text.SamplingConfig;
 import io.animata.runtime.text.ScriptedLanguageModel;
-import io.animata.runtime.text.embed.Embedder;
-import io.animata.runtime.text.embed.Vectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,37 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
 class NpcMindsSaveTest {
     @TempDir
     Path dir;
-
-    /** A word-hash embedder: deterministic, no model files. */
-    private static final class HashEmbedder implements Embedder {
-        @Override
-        public String id() {
-            return "hash-32";
-        }
-
-        @Override
-        public int dimensions() {
-            return 32;
-        }
-
-        @Override
-        public float[][] embed(List<String> texts) {
-            float[][] out = new float[texts.size()][32];
-            for (int t = 0; t < out.length; t++) {
-                for (String w : texts.get(t).toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
-                    if (!w.isEmpty()) {
-                        out[t][Math.floorMod(w.hashCode(), 32)] += 1f;
-                    }
-                }
-                Vectors.normalize(out[t]);
-            }
-            return out;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     /** The rule-driven model of the playthrough: it does what the story's goal in its prompt says. */
     private static String reply(GenerationRequest request) {
@@ -111,7 +79,7 @@ class NpcMindsSaveTest {
                             .setReplies(NpcMindsSaveTest::reply).build()))
                     .optActions(give, ActionDefinition.of("open_door"), ActionDefinition.of("trade"),
                             ActionDefinition.of("stay"), ActionDefinition.of("attack"), ActionDefinition.of("follow"))
-                    .optMemory(animata.runtime().jobs(), new HashEmbedder())
+                    .optMemory(animata.runtime().jobs(), new WordHashEmbedder())
                     .optLod(8, 10)
                     .install(engine);
             guard = npc("guard", 0);
