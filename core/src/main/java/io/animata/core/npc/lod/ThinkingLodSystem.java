@@ -28,6 +28,7 @@ import io.animata.core.npc.relation.RelationshipComponent;
  *
  * <pre>{@code
  * ThinkingLodSystem lod = ThinkingLodSystem.builder().optRelations(relations).optDialogue(dialogue)
+ *         .optCheapMemory(memory.heardMemory())           // far NPCs remember what they hear (MemorySystem)
  *         .optRadii(8, 10).optFarPeriodFrames(30).build();
  * engine.addSystem(lod);
  * dialogue.addListener(lod);                               // the news is told once the NPC has replied
