@@ -336,7 +336,7 @@ public final class NpcsBench implements Callable<Integer> {
             engine.addSystem(story);
             engine.addSystem(dialogue);
             dialogue.addListener(relations);
-            dialogue.addListener(story);
+            dialogue.addActionListener(story);
             dialogue.addListener(lod);
             lod.addListener(this);
             entities = new Entity[npcs];

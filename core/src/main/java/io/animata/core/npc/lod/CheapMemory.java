@@ -9,6 +9,9 @@ import io.animata.runtime.text.ChatRole;
  * hears of (no model, no embedding: a memory stream may queue the event and score and embed it later on its
  * worker), and of each NPC waking up with a summary of what it heard while far.
  *
+ * <p>{@code MemorySystem.heardMemory()} (in {@code io.animata.core.npc.memory}) is the one that records each event as
+ * a long-term memory.
+ *
  * <p>Threading: called on the game thread from {@link ThinkingLodSystem#update}. {@link #noteFar} is called for
  * every event every far NPC hears: it must be cheap and should not allocate.
  */

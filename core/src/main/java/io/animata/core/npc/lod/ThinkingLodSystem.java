@@ -28,6 +28,7 @@ import io.animata.core.npc.relation.RelationshipComponent;
  *
  * <pre>{@code
  * ThinkingLodSystem lod = ThinkingLodSystem.builder().optRelations(relations).optDialogue(dialogue)
+ *         .optCheapMemory(memory.heardMemory())           // far NPCs remember what they hear (MemorySystem)
  *         .optRadii(8, 10).optFarPeriodFrames(30).build();
  * engine.addSystem(lod);
  * dialogue.addListener(lod);                               // the news is told once the NPC has replied
@@ -279,11 +280,7 @@ public final class ThinkingLodSystem extends EntitySystem implements DialogueLis
             if (i > 0) {
                 out.append("; ");
             }
-            String template = phrases.get(c.heardVerb[i]);
-            if (template == null) {
-                template = c.heardVictim[i] == null ? "{actor} did '{verb}'" : "{actor} did '{verb}' to {victim}";
-            }
-            phrase(out, template, name(c.heardActor[i], self), c.heardVerb[i], name(c.heardVictim[i], self));
+            tell(self, c.heardActor[i], c.heardVerb[i], c.heardVictim[i], out);
             if (c.heardCount[i] > 1) {
                 out.append(" (").append(c.heardCount[i]).append(" times)");
             }
@@ -292,6 +289,25 @@ public final class ThinkingLodSystem extends EntitySystem implements DialogueLis
             out.append(c.heard > 0 ? "; and " : "").append(c.heardOther).append(" other things happened");
         }
         out.append(".\n");
+    }
+
+    /**
+     * Writes one event as told to {@code npc}, e.g. "the player attacked Captain Hale" ("you" for the NPC itself), with
+     * the phrases of {@link Builder#optPhrase}. Allocates nothing.
+     *
+     * @param victim who it was done to, or null
+     */
+    public void tell(Entity npc, String actor, String verb, String victim, StringBuilder out) {
+        RelationshipComponent r = relationships.get(npc);
+        tell(r == null ? null : r.id, actor, verb, victim, out);
+    }
+
+    private void tell(String self, String actor, String verb, String victim, StringBuilder out) {
+        String template = phrases.get(verb);
+        if (template == null) {
+            template = victim == null ? "{actor} did '{verb}'" : "{actor} did '{verb}' to {victim}";
+        }
+        phrase(out, template, name(actor, self), verb, name(victim, self));
     }
 
     private String name(String id, String self) {

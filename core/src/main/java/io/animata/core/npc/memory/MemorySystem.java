@@ -11,6 +11,7 @@ import io.animata.core.npc.DialogueListener;
 import io.animata.core.npc.DialogueSystem;
 import io.animata.core.npc.PersonaComponent;
 import io.animata.core.npc.WorldFacts;
+import io.animata.core.npc.lod.ThinkingLodComponent;
 import io.animata.runtime.AnimataException;
 import io.animata.runtime.Job;
 import io.animata.runtime.JobQueue;
@@ -53,6 +54,12 @@ import java.util.Map;
  * memory.say(mira, "Who makes weapons here?");              // recall, then the dialogue system answers
  * }</pre>
  *
+ * <p>Far NPCs ({@link io.animata.core.npc.lod.ThinkingLodSystem}): {@link #heardMemory()} is the
+ * {@link io.animata.core.npc.lod.CheapMemory} that records what a far NPC hears of as a memory, scored by the cheap
+ * importance rules (never the language model). An NPC whose {@link ThinkingLodComponent} is far keeps its new
+ * memories waiting: they are embedded, and it reflects, once it comes near (or in the background, with
+ * {@link Builder#optEmbedFarMemories}), so hundreds of far NPCs cost the worker nothing until the player meets them.
+ *
  * <p>Threading: game thread only. A frame with nothing new allocates nothing; each new memory, line and reflection
  * allocates its own objects.
  */
@@ -64,6 +71,8 @@ public final class MemorySystem extends IteratingSystem {
     private final ComponentMapper<MemoryStreamComponent> minds = ComponentMapper.getFor(MemoryStreamComponent.class);
     private final ComponentMapper<PersonaComponent> personas = ComponentMapper.getFor(PersonaComponent.class);
     private final ComponentMapper<DialogueComponent> dialogues = ComponentMapper.getFor(DialogueComponent.class);
+    private final ComponentMapper<ThinkingLodComponent> lods = ComponentMapper.getFor(ThinkingLodComponent.class);
+    private final boolean embedFar;
     private final JobQueue jobs;
     private final Embedder embedder;
     private final WorldKnowledge knowledge;
@@ -122,6 +131,7 @@ public final class MemorySystem extends IteratingSystem {
         this.hoursPerSecond = b.hoursPerSecond;
         this.playerName = b.playerName.isBlank() ? "the player" : b.playerName.strip();
         this.maxBatch = b.maxBatch;
+        this.embedFar = b.embedFar;
     }
 
     /** @return a builder; {@link Builder#setJobs} and {@link Builder#setEmbedder} are required */
@@ -174,6 +184,26 @@ public final class MemorySystem extends IteratingSystem {
      */
     public Memory event(Entity npc, String text, int importance) {
         return require(npc).stream.add(MemoryKind.EVENT, text, hours(), importance);
+    }
+
+    /**
+     * The NPC heard of something while far from the player: an observation scored by the cheap importance rules only
+     * (no language model, however the system is configured).
+     *
+     * @return the memory (its embedding follows when the NPC is near, see {@link Builder#optEmbedFarMemories})
+     */
+    public Memory hear(Entity npc, String text) {
+        MemoryStreamComponent mind = require(npc);
+        return mind.stream.add(MemoryKind.OBSERVATION, text, hours(), scorer.score(MemoryKind.OBSERVATION, text));
+    }
+
+    /**
+     * @return a {@link io.animata.core.npc.lod.CheapMemory} for {@link
+     *     io.animata.core.npc.lod.ThinkingLodSystem.Builder#optCheapMemory} that records each event a far NPC with a
+     *     {@link MemoryStreamComponent} hears of as a memory ({@link #hear})
+     */
+    public HeardMemory heardMemory() {
+        return new HeardMemory(this);
     }
 
     /**
@@ -394,6 +424,12 @@ public final class MemorySystem extends IteratingSystem {
     @Override
     protected void processEntity(Entity entity, float deltaTime) {
         MemoryStreamComponent mind = minds.get(entity);
+        if (!embedFar) {
+            ThinkingLodComponent lod = lods.get(entity);
+            if (lod != null && !lod.isNear()) {
+                return; // far: embedded and reflected on when it comes near
+            }
+        }
         List<Memory> fresh = mind.stream.waitingForEmbedding();
         if (!fresh.isEmpty()) {
             batch().addAll(fresh);
@@ -592,6 +628,7 @@ public final class MemorySystem extends IteratingSystem {
         private String playerName = "";
         private int maxBatch = 32;
         private int priority;
+        private boolean embedFar;
 
         private Builder() {
         }
@@ -707,6 +744,16 @@ public final class MemorySystem extends IteratingSystem {
         /** Ashley system priority (default 0). */
         public Builder optPriority(int systemPriority) {
             this.priority = systemPriority;
+            return this;
+        }
+
+        /**
+         * Whether NPCs far from the player (a {@link ThinkingLodComponent} that is not near) have their new memories
+         * embedded, and reflect, at once in the background (true) or only once they come near (default false: the
+         * worker stays free for the NPCs the player meets).
+         */
+        public Builder optEmbedFarMemories(boolean atOnce) {
+            this.embedFar = atOnce;
             return this;
         }
 

@@ -34,7 +34,8 @@ import java.util.Map;
  * {@link WorldFacts} that says the strongest feelings in a line ("You trust the player a little; you are afraid of
  * Captain Hale."). Add the system as a {@link DialogueListener} of the {@link DialogueSystem} so that replies and the
  * lines that caused them count. {@link #toJson(Entity)} / {@link #readJson(Entity, JsonNode)} save and load one NPC;
- * {@link #toJson()} / {@link #readJson(JsonNode)} every NPC, keyed by id.
+ * {@link #toJson()} / {@link #readJson(JsonNode)} every NPC, keyed by id; {@link #saveSection()} puts them into a
+ * {@link io.animata.core.npc.save.GameSave}.
  *
  * <pre>{@code
  * RelationSystem relations = RelationSystem.builder().build();       // RelationRules.defaults()
@@ -61,6 +62,8 @@ public final class RelationSystem extends EntitySystem implements DialogueListen
     private final Family family = Family.all(RelationshipComponent.class).get();
     private final ObjectMap<String, Entity> byId = new ObjectMap<>();
     private final ObjectMap<String, String> displayNames = new ObjectMap<>();
+    /** Saved relationships of NPCs that were not in the engine when the save was loaded, by id. */
+    private final ObjectMap<String, JsonNode> parked = new ObjectMap<>();
     private final EntityListener binder = new EntityListener() {
         @Override
         public void entityAdded(Entity entity) {
@@ -71,6 +74,10 @@ public final class RelationSystem extends EntitySystem implements DialogueListen
             }
             if (!r.id.isEmpty()) {
                 byId.put(r.id, entity);
+                JsonNode saved = parked.remove(r.id);
+                if (saved != null) {
+                    restore(r, saved);
+                }
             }
         }
 
@@ -424,7 +431,12 @@ public final class RelationSystem extends EntitySystem implements DialogueListen
      */
     public void readJson(Entity npc, JsonNode node) {
         RelationshipComponent r = require(npc);
-        JsonFields f = new JsonFields("relationships of NPC '" + r.id + "'");
+        check(node, new JsonFields("relationships of NPC '" + r.id + "'"));
+        restore(r, node);
+    }
+
+    /** Checks one NPC's relationships in {@link #toJson(Entity)}'s form, changing nothing. */
+    private static void check(JsonNode node, JsonFields f) {
         if (node == null || !node.isObject()) {
             throw f.error("", "must be an object {\"toward\": {...}}");
         }
@@ -434,7 +446,16 @@ public final class RelationSystem extends EntitySystem implements DialogueListen
             if (!e.getValue().isObject()) {
                 throw f.error("toward." + e.getKey(), "must be an object of dimension values");
             }
+            for (Iterator<Map.Entry<String, JsonNode>> v = e.getValue().fields(); v.hasNext();) {
+                Map.Entry<String, JsonNode> dv = v.next();
+                f.number(dv.getValue(), "toward." + e.getKey() + "." + dv.getKey());
+            }
         }
+    }
+
+    /** Replaces one NPC's relationships with checked JSON. */
+    private void restore(RelationshipComponent r, JsonNode node) {
+        JsonNode toward = node.get("toward");
         r.targetCount = 0;
         r.decayedAt = clock;
         for (Iterator<Map.Entry<String, JsonNode>> it = toward.fields(); it.hasNext();) {
@@ -443,9 +464,8 @@ public final class RelationSystem extends EntitySystem implements DialogueListen
             for (Iterator<Map.Entry<String, JsonNode>> v = e.getValue().fields(); v.hasNext();) {
                 Map.Entry<String, JsonNode> dv = v.next();
                 int d = rules.dimension(dv.getKey());
-                float value = (float) f.number(dv.getValue(), "toward." + e.getKey() + "." + dv.getKey());
                 if (d >= 0) {
-                    r.values[t * r.dims + d] = rules.dimensions().get(d).clamp(value);
+                    r.values[t * r.dims + d] = rules.dimensions().get(d).clamp((float) dv.getValue().asDouble());
                 }
             }
         }
@@ -469,16 +489,35 @@ public final class RelationSystem extends EntitySystem implements DialogueListen
                 npcs.set(r.id, toJson(e));
             }
         }
+        for (ObjectMap.Entry<String, JsonNode> e : parked) {
+            if (!npcs.has(e.key)) {
+                npcs.set(e.key, e.value);
+            }
+        }
         return root;
     }
 
     /**
-     * Restores the relationships of every NPC in {@link #toJson()}'s form that is in the engine now (by id).
+     * Restores the relationships of every NPC in {@link #toJson()}'s form that is in the engine now (by id); NPCs of
+     * the engine that the JSON does not name keep theirs.
      *
-     * @return how many NPCs were restored; NPCs in the JSON that are not in the engine are skipped
-     * @throws AnimataException when the JSON is malformed or of an unknown version
+     * @return how many NPCs were restored; NPCs in the JSON that are not in the engine get theirs when they join
+     * @throws AnimataException when the JSON is malformed or of an unknown version (nothing is changed then)
      */
     public int readJson(JsonNode root) {
+        return prepare(root, false).getAsInt();
+    }
+
+    /**
+     * Checks every NPC's relationships in {@link #toJson()}'s form and returns the step that restores them, so a
+     * save can check all its sections before it changes anything.
+     *
+     * @param replaceAll whether NPCs in the engine that the JSON does not name are reset to no relationships (a save
+     *     is the whole state) rather than left as they are
+     * @return the step; it returns how many NPCs of the engine were restored
+     * @throws AnimataException when the JSON is malformed or of an unknown version
+     */
+    java.util.function.IntSupplier prepare(JsonNode root, boolean replaceAll) {
         JsonFields f = new JsonFields("saved relationships");
         if (root == null || !root.isObject()) {
             throw f.error("", "must be an object {\"version\": 1, \"npcs\": {...}}");
@@ -488,16 +527,47 @@ public final class RelationSystem extends EntitySystem implements DialogueListen
             throw f.error("version", "unknown version " + version + " (this build reads version 1)");
         }
         JsonNode npcs = f.object(root, "", "npcs", true);
-        int restored = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = npcs.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            Entity npc = byId.get(e.getKey());
-            if (npc != null) {
-                readJson(npc, e.getValue());
-                restored++;
-            }
+            check(e.getValue(), new JsonFields("relationships of NPC '" + e.getKey() + "'"));
         }
-        return restored;
+        return () -> {
+            if (replaceAll) {
+                parked.clear();
+                for (int i = 0; entities != null && i < entities.size(); i++) {
+                    RelationshipComponent r = relations.get(entities.get(i));
+                    if (!r.id.isEmpty() && !npcs.has(r.id)) {
+                        r.targetCount = 0;
+                        r.decayedAt = clock;
+                    }
+                }
+            }
+            int restored = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = npcs.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Entity npc = byId.get(e.getKey());
+                if (npc != null) {
+                    restore(require(npc), e.getValue());
+                    restored++;
+                } else {
+                    parked.put(e.getKey(), e.getValue()); // restored when an NPC with this id joins the engine
+                }
+            }
+            return restored;
+        };
+    }
+
+    /**
+     * @return the save section holding every NPC's relationships (key {@link RelationSaveSection#KEY}), for
+     *     {@link io.animata.core.npc.save.GameSave#register}
+     */
+    public RelationSaveSection saveSection() {
+        return new RelationSaveSection(this);
+    }
+
+    /** @return how many NPCs' saved relationships wait for their NPC to join the engine */
+    public int parkedCount() {
+        return parked.size;
     }
 
     private RelationshipComponent require(Entity npc) {

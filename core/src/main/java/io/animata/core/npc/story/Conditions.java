@@ -83,10 +83,29 @@ final class Conditions {
                 return new Event(f.text(node.get("event"), JsonFields.join(path, "event")), c);
             }
             case "action" -> {
-                Compare c = compare(f, node, path, Set.of("action", "by"), false);
+                Compare c = compare(f, node, path, Set.of("action", "by", "with"), false);
                 String by = f.text(node, path, "by", null);
-                return new Event(StorySystem.actionEvent(by,
-                        f.text(node.get("action"), JsonFields.join(path, "action"))), c);
+                String verb = f.text(node.get("action"), JsonFields.join(path, "action"));
+                JsonNode with = f.object(node, path, "with", false);
+                if (with == null) {
+                    return new Event(StorySystem.actionEvent(by, verb), c);
+                }
+                // each argument is counted as its own event when an accepted action carries it
+                List<Condition> parts = new ArrayList<>();
+                for (Iterator<java.util.Map.Entry<String, JsonNode>> it = with.fields(); it.hasNext();) {
+                    java.util.Map.Entry<String, JsonNode> arg = it.next();
+                    JsonNode v = arg.getValue();
+                    String at = JsonFields.join(JsonFields.join(path, "with"), arg.getKey());
+                    if (!v.isTextual() && !v.isIntegralNumber()) {
+                        throw f.error(at, "an argument value is a text or a whole number, was " + v);
+                    }
+                    parts.add(new Event(StorySystem.actionEvent(by, verb, arg.getKey(),
+                            v.isTextual() ? v.asText() : Long.toString(v.asLong())), c));
+                }
+                if (parts.isEmpty()) {
+                    throw f.error(JsonFields.join(path, "with"), "names no argument; leave it out to match any");
+                }
+                return parts.size() == 1 ? parts.get(0) : new Group(true, parts.toArray(new Condition[0]));
             }
             case "stage" -> {
                 f.onlyFields(node, path, Set.of("stage"));

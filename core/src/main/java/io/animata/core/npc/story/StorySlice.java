@@ -38,11 +38,15 @@ import java.util.regex.Pattern;
  * unset), {@code {"var": "gold", ">=": 10}}, {@code {"item": "key", "heldBy": "player"}},
  * {@code {"npc": "guard", "state": "defeated"}}, {@code {"relation": "guard", "toward": "player", "dimension":
  * "trust", ">=": 0.5}}, {@code {"event": "guard_attacked"}} (happened at least once, or with a comparison),
- * {@code {"action": "give_item", "by": "mira"}} (an NPC performed an allowed action), {@code {"stage": "key_in_hand"}}
+ * {@code {"action": "give_item", "by": "mira"}} (an NPC performed an allowed action; with
+ * {@code "with": {"item": "spare_key"}} only one with that argument, each named argument checked on its own),
+ * {@code {"stage": "key_in_hand"}}
  * (that stage or a later one reached), and {@code {"all": [...]}}, {@code {"any": [...]}}, {@code {"not": {...}}}.
  * Comparisons: {@code >= <= > < == !=}.
  *
- * <p>Stages are entered in order, each when its {@code when} holds (the first is where the slice starts); an NPC's
+ * <p>Stages are entered in order, each when its {@code when} holds (the first is where the slice starts); a stage may
+ * narrow NPCs' verbs while it lasts ({@code "actions": {"mira": ["trade", "stay"]}}, each a subset of the NPC's
+ * {@code actions}); an NPC's
  * goal is the first of its goals whose stage is the current one (or which names no stage) and whose {@code when}
  * holds. Triggers apply their {@code do} (same shape as {@code start}) once, the first frame their {@code when}
  * holds. An end is reached the first frame its {@code when} holds; ends are checked in order.
@@ -67,7 +71,7 @@ public record StorySlice(String id, String title, String description, WorldChang
     private static final Set<String> NPC = Set.of("persona", "place", "actions", "facts", "goals");
     private static final Set<String> PLACE = Set.of("at", "x", "y");
     private static final Set<String> GOAL = Set.of("stage", "when", "goal");
-    private static final Set<String> STAGE = Set.of("id", "title", "when");
+    private static final Set<String> STAGE = Set.of("id", "title", "when", "actions");
     private static final Set<String> TRIGGER = Set.of("when", "do", "event");
     private static final Set<String> END = Set.of("id", "title", "summary", "when");
     private static final Pattern VERB = Pattern.compile("[a-z][a-z0-9_]*");
@@ -115,8 +119,22 @@ public record StorySlice(String id, String title, String description, WorldChang
             List<Goal> goals) {
     }
 
-    /** A stage: entered when {@code when} holds (the first stage is where the slice starts). */
-    public record StoryStage(String id, String title, Condition when) {
+    /**
+     * A stage: entered when {@code when} holds (the first stage is where the slice starts).
+     *
+     * @param actions NPC id to the verbs it may use during this stage, narrowing its {@link StoryNpc#actions()}
+     *     (each a subset of them); an NPC not named keeps all of its verbs
+     */
+    public record StoryStage(String id, String title, Condition when, Map<String, List<String>> actions) {
+        /** Copies. */
+        public StoryStage {
+            actions = Map.copyOf(actions);
+        }
+
+        /** A stage that narrows no NPC's verbs. */
+        public StoryStage(String id, String title, Condition when) {
+            this(id, title, when, Map.of());
+        }
     }
 
     /** A change the slice makes once, the first frame {@code when} holds; {@code event}, when set, is counted too. */
@@ -253,6 +271,14 @@ public record StorySlice(String id, String title, String description, WorldChang
         }
         Set<String> npcIds = new HashSet<>();
         npcs.forEach(n -> npcIds.add(n.id()));
+        for (int i = 0; stageNodes != null && i < stageNodes.size(); i++) {
+            JsonNode narrowed = f.object(stageNodes.get(i), JsonFields.at("stages", i), "actions", false);
+            if (narrowed != null) {
+                StoryStage st = stages.get(i);
+                stages.set(i, new StoryStage(st.id(), st.title(), st.when(),
+                        stageActions(f, narrowed, JsonFields.join(JsonFields.at("stages", i), "actions"), npcs)));
+            }
+        }
 
         JsonNode startNode = f.object(root, "", "start", false);
         WorldChange start = startNode == null ? WorldChange.NONE : change(f, startNode, "start", npcIds);
@@ -306,6 +332,34 @@ public record StorySlice(String id, String title, String description, WorldChang
         }
         return new StorySlice(id, title, description, start, List.copyOf(npcs), List.copyOf(stages),
                 List.copyOf(triggers), List.copyOf(ends));
+    }
+
+    /** Reads a stage's {@code "actions": {"mira": ["trade"]}}: each NPC's verbs there, a subset of its own. */
+    private static Map<String, List<String>> stageActions(JsonFields f, JsonNode node, String path,
+            List<StoryNpc> npcs) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String np = JsonFields.join(path, e.getKey());
+            StoryNpc npc = npcs.stream().filter(n -> n.id().equals(e.getKey())).findFirst().orElse(null);
+            if (npc == null) {
+                throw f.error(np, "'" + e.getKey() + "' is not one of the slice's npcs");
+            }
+            if (!e.getValue().isArray()) {
+                throw f.error(np, "must be an array of verbs, e.g. [\"stay\"]");
+            }
+            List<String> verbs = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                String verb = f.text(e.getValue().get(i), JsonFields.at(np, i));
+                if (!npc.actions().contains(verb)) {
+                    throw f.error(JsonFields.at(np, i), "'" + verb + "' is not one of " + e.getKey() + "'s actions "
+                            + npc.actions() + "; a stage can only narrow them");
+                }
+                verbs.add(verb);
+            }
+            out.put(e.getKey(), List.copyOf(verbs));
+        }
+        return out;
     }
 
     private static StoryNpc npc(JsonFields f, String id, JsonNode n, String path, List<String> stageIds) {

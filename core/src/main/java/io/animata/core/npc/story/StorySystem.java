@@ -2,14 +2,18 @@ package io.animata.core.npc.story;
 
 import com.badlogic.ashley.core.Entity;
 import com.badlogic.ashley.core.EntitySystem;
+import com.badlogic.ashley.signals.Listener;
+import com.badlogic.ashley.signals.Signal;
 import com.badlogic.gdx.utils.Array;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.animata.core.npc.DialogueComponent;
-import io.animata.core.npc.DialogueListener;
 import io.animata.core.npc.DialogueSystem;
 import io.animata.core.npc.WorldFacts;
+import io.animata.core.npc.action.ActionsComponent;
+import io.animata.core.npc.action.InventoryComponent;
+import io.animata.core.npc.action.NpcAction;
+import io.animata.core.npc.action.NpcActionEvent;
 import io.animata.core.npc.relation.JsonFields;
 import io.animata.core.npc.relation.RelationSystem;
 import io.animata.runtime.AnimataException;
@@ -26,14 +30,22 @@ import java.util.Map;
  *
  * <p>The game's part: cast the slice's NPCs ({@link #cast}), place them ({@link StorySlice.StoryNpc#place()}), write
  * what happens into {@link #world()} (flags, items, NPC states) or report it as events ({@link #event}); add the
- * system as a {@link DialogueListener} so that the NPCs' actions count; the conditions are checked every frame.
+ * system as an action listener of the {@link DialogueSystem} ({@link DialogueSystem#addActionListener}) so that the
+ * NPCs' accepted actions count, with their arguments; the conditions are checked every frame.
+ *
+ * <p>The cast's components follow the story (unless {@link Builder#optCastComponents} is off): each cast NPC's
+ * {@link ActionsComponent} is the verbs the slice allows it now ({@link #allowedActions}: its verbs, narrowed by the
+ * current stage), set at the start, at each stage and at a load, so the model is offered only those and validation
+ * refuses the others; and its {@link InventoryComponent} holds the slice's items the world says it holds (the key
+ * moves out of the guard's inventory when a trigger gives it to the player), so preconditions such as "the NPC has
+ * the item" read the story's state. Items the story does not name are left alone.
  *
  * <pre>{@code
  * StorySystem story = StorySystem.builder().optRelations(relations).build();
  * story.cast("guard", guard); story.cast("mira", mira); story.cast("tom", tom);
  * story.addListener((s, report) -> showEnding(report.endTitle()));
  * engine.addSystem(story);
- * dialogue.addListener(story);                                        // NPC actions count
+ * dialogue.addActionListener(story);                                  // accepted NPC actions count
  * DialogueSystem.builder().optWorldFacts(story.facts().andThen(relations.facts()));
  * story.start(StorySlice.load(Path.of("assets/stories/guards-key.json")));
  * // in the game: story.world().setFlag("door_open", true); story.event("guard_attacked"); ...
@@ -42,11 +54,13 @@ import java.util.Map;
  * <p>Threading: game thread only. {@link #update} and {@link #check} allocate nothing unless a stage or an end is
  * reached (the report) or a trigger fires; {@link #start}, {@link #goal} lookups by id and the facts allocate little.
  */
-public final class StorySystem extends EntitySystem implements DialogueListener {
+public final class StorySystem extends EntitySystem implements Listener<NpcActionEvent> {
     /** The event counted for any NPC performing {@code verb}: {@code "*:verb"}. */
     static final String ANYONE = "*";
 
     private final RelationSystem relations;
+    private final boolean castComponents;
+    private long syncedWorld = -1;
     private final StoryWorld world = new StoryWorld();
     private final Array<StoryListener> listeners = new Array<>(false, 2);
     private final Map<String, Entity> castById = new LinkedHashMap<>();
@@ -69,6 +83,7 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
     private StorySystem(Builder b) {
         super(b.priority);
         this.relations = b.relations;
+        this.castComponents = b.castComponents;
     }
 
     /** @return a builder */
@@ -79,6 +94,14 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
     /** @return the event name for {@code npc} performing {@code verb} ({@code npc:verb}; {@code *:verb} for anyone) */
     public static String actionEvent(String npc, String verb) {
         return (npc == null ? ANYONE : npc) + ":" + verb;
+    }
+
+    /**
+     * @return the event name for {@code npc} performing {@code verb} with argument {@code arg} = {@code value}
+     *     ({@code npc:verb:arg=value}; {@code *:verb:arg=value} for anyone)
+     */
+    public static String actionEvent(String npc, String verb, String arg, Object value) {
+        return actionEvent(npc, verb) + ":" + arg + "=" + value;
     }
 
     /** @return the world state the slice's conditions read; the game writes it */
@@ -155,6 +178,11 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
      *     {@link RelationSystem} ({@link Builder#optRelations}), naming what is missing
      */
     public void start(StorySlice s) {
+        begin(s, true);
+    }
+
+    /** Starts {@code s}; {@code applyStart} false when a save restores the world (and relationships are its own). */
+    private void begin(StorySlice s, boolean applyStart) {
         int n = s.npcs().size();
         Entity[] newCast = new Entity[n];
         String[] ids = new String[n];
@@ -204,9 +232,12 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
         rejected = 0;
         stagesEntered.clear();
         stagesEntered.add(s.stages().get(0).id());
-        apply(s.start());
         running = true;
-        check();
+        if (applyStart) {
+            apply(s.start());
+            syncCast(true);
+            check();
+        }
     }
 
     /** Applies a change to the world (flags, vars, items, NPC states, relationships). */
@@ -246,35 +277,129 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
         return false;
     }
 
-    private boolean action(int slot, String verb) {
-        List<String> verbs = slice.npcs().get(slot).actions();
-        for (int v = 0; v < verbs.size(); v++) {
-            if (verbs.get(v).equals(verb)) {
-                world.eventAt(actionEvents[slot][v]);
-                world.eventAt(anyoneEvents[slot][v]);
-                return true;
+    /**
+     * {@code npcId} performed {@code action}: counted as {@link #action(String, String)} counts its verb, and each of
+     * its arguments as the events {@code npcId:verb:arg=value} and {@code *:verb:arg=value}, which conditions such as
+     * {@code {"action": "give_item", "by": "mira", "with": {"item": "spare_key"}}} read.
+     *
+     * @return whether it was counted (the slice allows that NPC the verb now)
+     */
+    public boolean action(String npcId, NpcAction action) {
+        for (int i = 0; i < castIds.length; i++) {
+            if (castIds[i].equals(npcId)) {
+                return action(i, action);
             }
         }
         rejected++;
         return false;
     }
 
-    /** An NPC of the slice finished a reply: its action (if any, and allowed to it here) counts. */
+    private boolean action(int slot, NpcAction action) {
+        if (!action(slot, action.verb())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> arg : action.args().entrySet()) {
+            world.event(actionEvent(castIds[slot], action.verb(), arg.getKey(), arg.getValue()));
+            world.event(actionEvent(null, action.verb(), arg.getKey(), arg.getValue()));
+        }
+        return true;
+    }
+
+    private boolean action(int slot, String verb) {
+        if (allowedNow(slot).contains(verb)) {
+            List<String> verbs = slice.npcs().get(slot).actions();
+            for (int v = 0; v < verbs.size(); v++) {
+                if (verbs.get(v).equals(verb)) {
+                    world.eventAt(actionEvents[slot][v]);
+                    world.eventAt(anyoneEvents[slot][v]);
+                    return true;
+                }
+            }
+        }
+        rejected++;
+        return false;
+    }
+
+    /**
+     * An NPC's action passed the {@link DialogueSystem}'s validation: when the NPC is cast in the running slice, it
+     * counts with its arguments ({@link #action(String, NpcAction)}). Register with
+     * {@link DialogueSystem#addActionListener}.
+     */
     @Override
-    public void onReply(Entity npc, DialogueComponent dialogue) {
-        if (!running || dialogue.isFallback() || DialogueSystem.NO_ACTION.equals(dialogue.action())) {
+    public void receive(Signal<NpcActionEvent> signal, NpcActionEvent event) {
+        if (!running) {
             return;
         }
-        int slot = slotOf(npc);
+        int slot = slotOf(event.npc());
         if (slot >= 0) {
-            action(slot, dialogue.action());
+            action(slot, event.action());
         }
     }
 
-    /** @return the verbs the slice allows {@code npcId} (empty when it is not in the slice) */
+    /**
+     * @return the verbs the slice allows {@code npcId} now: its verbs, narrowed by the current stage (empty when it is
+     *     not in the slice)
+     */
     public List<String> allowedActions(String npcId) {
+        for (int i = 0; i < castIds.length; i++) {
+            if (castIds[i].equals(npcId)) {
+                return allowedNow(i);
+            }
+        }
         StorySlice.StoryNpc n = slice == null ? null : slice.npc(npcId);
         return n == null ? List.of() : n.actions();
+    }
+
+    /** @return the verbs the slice allows the NPC cast as {@code npc} now (empty when it is not cast) */
+    public List<String> allowedActions(Entity npc) {
+        int slot = slotOf(npc);
+        return slot < 0 ? List.of() : allowedNow(slot);
+    }
+
+    private List<String> allowedNow(int slot) {
+        List<String> narrowed = slice.stages().get(stage).actions().get(castIds[slot]);
+        return narrowed != null ? narrowed : slice.npcs().get(slot).actions();
+    }
+
+    /**
+     * Makes the cast's components follow the story: allow-lists (when {@code actions}, at a start, a stage or a load)
+     * and the slice's items in their inventories (whenever the world changed). Allocates nothing once each cast NPC
+     * has both components.
+     */
+    private void syncCast(boolean actions) {
+        if (!castComponents || slice == null) {
+            return;
+        }
+        for (int slot = 0; slot < cast.length; slot++) {
+            Entity npc = cast[slot];
+            if (actions) {
+                ActionsComponent allow = npc.getComponent(ActionsComponent.class);
+                if (allow == null) {
+                    allow = new ActionsComponent();
+                    npc.add(allow);
+                }
+                List<String> verbs = allowedNow(slot);
+                allow.allowed.clear();
+                for (int v = 0; v < verbs.size(); v++) {
+                    allow.allowed.add(verbs.get(v));
+                }
+            }
+            InventoryComponent inventory = npc.getComponent(InventoryComponent.class);
+            if (inventory == null) {
+                inventory = new InventoryComponent();
+                npc.add(inventory);
+            }
+            for (int i = 0; i < world.itemCount(); i++) {
+                String item = world.itemName(i);
+                boolean holds = castIds[slot].equals(world.holderAt(i));
+                if (holds && !inventory.items.contains(item, false)) {
+                    inventory.items.add(item);
+                } else if (!holds) {
+                    inventory.items.removeValue(item, false);
+                }
+            }
+        }
+        syncedWorld = world.version();
     }
 
     /** @return the goal {@code npcId} has now (the first of its goals that fits the stage and holds), or "" */
@@ -357,6 +482,9 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
             frames++;
             check();
         }
+        if (syncedWorld != world.version()) {
+            syncCast(false); // the game or a trigger moved something
+        }
     }
 
     /**
@@ -389,6 +517,7 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
                 String id = slice.stages().get(stage).id();
                 stagesEntered.add(id);
                 changed = true;
+                syncCast(true);
                 for (int l = 0; l < listeners.size; l++) {
                     listeners.get(l).onStage(this, id);
                 }
@@ -467,13 +596,24 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
      * reached; a save of an ended slice restores it ended, with its report.
      *
      * @throws AnimataException naming the field when the JSON is malformed, of another slice, or names a stage,
-     *     trigger or end the slice does not have
+     *     trigger or end the slice does not have (nothing is changed then)
      */
     public void readJson(JsonNode root) {
-        JsonFields f = new JsonFields("saved story");
         if (slice == null) {
             throw new AnimataException("start the story slice before restoring its progress");
         }
+        prepare(root, slice).run();
+    }
+
+    /**
+     * Checks saved progress against {@code target} without changing anything, and returns the step that restores it:
+     * it starts {@code target} first (without telling listeners) when it is not the slice running now.
+     *
+     * @throws AnimataException naming the field when the JSON is malformed or does not fit {@code target}, or an NPC
+     *     of {@code target} is not cast
+     */
+    Runnable prepare(JsonNode root, StorySlice target) {
+        JsonFields f = new JsonFields("saved story");
         if (root == null || !root.isObject()) {
             throw f.error("", "must be an object {\"version\": 1, \"slice\": ...}");
         }
@@ -484,10 +624,16 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
             throw f.error("version", "unknown version " + version + " (this build reads version 1)");
         }
         String id = f.text(root, "", "slice", null);
-        if (!id.equals(slice.id())) {
-            throw f.error("slice", "the save is of slice '" + id + "', but '" + slice.id() + "' was started");
+        if (!id.equals(target.id())) {
+            throw f.error("slice", "the save is of slice '" + id + "', but '" + target.id() + "' was started");
         }
-        int newStage = slice.stageIndex(f.text(root, "", "stage", null));
+        for (StorySlice.StoryNpc n : target.npcs()) {
+            if (castById.get(n.id()) == null) {
+                throw new AnimataException("the saved story slice '" + id + "' involves NPC '" + n.id() + "' but no "
+                        + "entity was cast; call story.cast(\"" + n.id() + "\", entity) before loading");
+            }
+        }
+        int newStage = target.stageIndex(f.text(root, "", "stage", null));
         if (newStage < 0) {
             throw f.error("stage", "slice '" + id + "' has no such stage");
         }
@@ -495,12 +641,12 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
         JsonNode en = f.array(root, "", "stagesEntered", true);
         for (int i = 0; i < en.size(); i++) {
             String s = f.text(en.get(i), JsonFields.at("stagesEntered", i));
-            if (slice.stageIndex(s) < 0) {
+            if (target.stageIndex(s) < 0) {
                 throw f.error(JsonFields.at("stagesEntered", i), "slice '" + id + "' has no stage '" + s + "'");
             }
             entered.add(s);
         }
-        boolean[] newFired = new boolean[slice.triggers().size()];
+        boolean[] newFired = new boolean[target.triggers().size()];
         JsonNode fn = f.array(root, "", "triggersFired", true);
         for (int i = 0; i < fn.size(); i++) {
             int t = (int) f.number(fn.get(i), JsonFields.at("triggersFired", i));
@@ -510,38 +656,66 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
             }
             newFired[t] = true;
         }
-        StorySlice.StoryEnd newEnd = null;
+        StorySlice.StoryEnd foundEnd = null;
         String endId = f.text(root, "", "end", "");
         if (!endId.isEmpty()) {
-            for (StorySlice.StoryEnd e : slice.ends()) {
+            for (StorySlice.StoryEnd e : target.ends()) {
                 if (e.id().equals(endId)) {
-                    newEnd = e;
+                    foundEnd = e;
                 }
             }
-            if (newEnd == null) {
+            if (foundEnd == null) {
                 throw f.error("end", "slice '" + id + "' has no end '" + endId + "'");
             }
         }
+        StorySlice.StoryEnd newEnd = foundEnd;
         double newSeconds = f.number(root, "", "seconds", 0);
         long newFrames = (long) f.number(root, "", "frames", 0);
         int newRejected = (int) f.number(root, "", "rejectedActions", 0);
-        world.readJson(f.object(root, "", "world", true), f, "world");
-        stage = newStage;
-        stagesEntered.clear();
-        stagesEntered.addAll(entered);
-        fired = newFired;
-        seconds = newSeconds;
-        frames = newFrames;
-        rejected = newRejected;
-        end = null;
-        report = null;
-        running = true;
-        if (newEnd != null) {
+        JsonNode worldNode = f.object(root, "", "world", true);
+        world.check(worldNode, f, "world");
+        return () -> {
             Array<StoryListener> saved = new Array<>(listeners);
-            listeners.clear();
-            finish(newEnd); // the report, without telling listeners again
-            listeners.addAll(saved);
-        }
+            listeners.clear(); // what the save had reached was told when it happened
+            try {
+                if (slice != target) {
+                    begin(target, false); // the save has the world; the relationships are the RelationSystem's
+                }
+                world.readJson(worldNode, f, "world");
+                stage = newStage;
+                stagesEntered.clear();
+                stagesEntered.addAll(entered);
+                fired = newFired;
+                seconds = newSeconds;
+                frames = newFrames;
+                rejected = newRejected;
+                end = null;
+                report = null;
+                running = true;
+                syncCast(true);
+                if (newEnd != null) {
+                    finish(newEnd); // the report
+                }
+            } finally {
+                listeners.addAll(saved);
+            }
+        };
+    }
+
+    /**
+     * @return the save section holding this story's progress (key {@link StorySaveSection#KEY}); a save of another
+     *     slice than the one running is started from {@link StorySlice#builtIn} before it is restored
+     */
+    public StorySaveSection saveSection() {
+        return new StorySaveSection(this, StorySlice::builtIn);
+    }
+
+    /**
+     * @param slices finds the slice a save names (by id) when it is not the one running, e.g. from the game's files
+     * @return the save section holding this story's progress (key {@link StorySaveSection#KEY})
+     */
+    public StorySaveSection saveSection(java.util.function.Function<String, StorySlice> slices) {
+        return new StorySaveSection(this, slices);
     }
 
     int requireCastSlot(String npcId, String what) {
@@ -570,6 +744,7 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
     public static final class Builder {
         private RelationSystem relations;
         private int priority;
+        private boolean castComponents = true;
 
         private Builder() {
         }
@@ -583,6 +758,15 @@ public final class StorySystem extends EntitySystem implements DialogueListener 
         /** Ashley priority (default 0). */
         public Builder optPriority(int systemPriority) {
             this.priority = systemPriority;
+            return this;
+        }
+
+        /**
+         * Whether the cast's {@link ActionsComponent} and {@link InventoryComponent} follow the story (default true;
+         * off for a game that keeps its own allow-lists and inventories).
+         */
+        public Builder optCastComponents(boolean follow) {
+            this.castComponents = follow;
             return this;
         }
 

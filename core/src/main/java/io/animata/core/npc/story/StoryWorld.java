@@ -296,21 +296,12 @@ public final class StoryWorld {
      * @throws io.animata.runtime.AnimataException naming the field when it is malformed
      */
     public void readJson(JsonNode node, JsonFields f, String path) {
-        if (node == null || !node.isObject()) {
-            throw f.error(path, "must be an object {\"flags\": {...}, ...}");
-        }
-        f.onlyFields(node, path, java.util.Set.of("flags", "vars", "items", "npcStates", "events"));
-        // validate everything before changing anything
-        JsonNode fl = f.object(node, path, "flags", false);
-        JsonNode vs = f.object(node, path, "vars", false);
-        JsonNode its = f.object(node, path, "items", false);
-        JsonNode ns = f.object(node, path, "npcStates", false);
-        JsonNode es = f.object(node, path, "events", false);
-        check(fl, f, JsonFields.join(path, "flags"), 'b');
-        check(vs, f, JsonFields.join(path, "vars"), 'n');
-        check(its, f, JsonFields.join(path, "items"), 't');
-        check(ns, f, JsonFields.join(path, "npcStates"), 't');
-        check(es, f, JsonFields.join(path, "events"), 'n');
+        check(node, f, path); // everything is checked before anything changes
+        JsonNode fl = node.get("flags");
+        JsonNode vs = node.get("vars");
+        JsonNode its = node.get("items");
+        JsonNode ns = node.get("npcStates");
+        JsonNode es = node.get("events");
         clear();
         for (Iterator<Map.Entry<String, JsonNode>> i = fields(fl); i.hasNext();) {
             Map.Entry<String, JsonNode> e = i.next();
@@ -333,6 +324,23 @@ public final class StoryWorld {
             events[eventIndex(e.getKey())] = e.getValue().asInt();
         }
         version++;
+    }
+
+    /**
+     * Checks {@link #toJson()}'s form without changing anything.
+     *
+     * @throws io.animata.runtime.AnimataException naming the field when it is malformed
+     */
+    public void check(JsonNode node, JsonFields f, String path) {
+        if (node == null || !node.isObject()) {
+            throw f.error(path, "must be an object {\"flags\": {...}, ...}");
+        }
+        f.onlyFields(node, path, java.util.Set.of("flags", "vars", "items", "npcStates", "events"));
+        check(f.object(node, path, "flags", false), f, JsonFields.join(path, "flags"), 'b');
+        check(f.object(node, path, "vars", false), f, JsonFields.join(path, "vars"), 'n');
+        check(f.object(node, path, "items", false), f, JsonFields.join(path, "items"), 't');
+        check(f.object(node, path, "npcStates", false), f, JsonFields.join(path, "npcStates"), 't');
+        check(f.object(node, path, "events", false), f, JsonFields.join(path, "events"), 'n');
     }
 
     private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {

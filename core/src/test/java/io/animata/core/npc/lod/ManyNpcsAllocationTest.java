@@ -10,6 +10,8 @@ import io.animata.core.npc.DialogueComponent;
 import io.animata.core.npc.DialogueSystem;
 import io.animata.core.npc.Persona;
 import io.animata.core.npc.PersonaComponent;
+import io.animata.core.npc.memory.MemoryStreamComponent;
+import io.animata.core.npc.memory.MemorySystem;
 import io.animata.core.npc.relation.RelationSystem;
 import io.animata.core.npc.relation.RelationshipComponent;
 import io.animata.core.npc.story.StorySlice;
@@ -17,13 +19,17 @@ import io.animata.core.npc.story.StorySystem;
 import io.animata.runtime.AiRuntime;
 import io.animata.runtime.RunMode;
 import io.animata.runtime.text.ScriptedLanguageModel;
+import io.animata.runtime.text.embed.Embedder;
+import io.animata.runtime.text.embed.Vectors;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * 400 NPCs with relationships and thinking LOD, a story running, the player walking among them and events happening:
- * once every relationship toward the player exists, frames allocate nothing on the game thread.
+ * once every relationship toward the player exists, frames allocate nothing on the game thread. With long-term
+ * memories (far NPCs recording what they hear), frames in which nothing new is heard allocate nothing either.
  */
 class ManyNpcsAllocationTest {
     private static final int NPCS = 400;
@@ -31,6 +37,44 @@ class ManyNpcsAllocationTest {
 
     @Test
     void steadyFramesOf400NpcsAllocateNothing() {
+        run(false);
+    }
+
+    @Test
+    void steadyFramesOf400NpcsWithMemoriesOfWhatTheyHeardAllocateNothing() {
+        run(true);
+    }
+
+    /** A tiny embedder: a word-hash vector (the game thread never calls it). */
+    private static final class HashEmbedder implements Embedder {
+        @Override
+        public String id() {
+            return "hash-16";
+        }
+
+        @Override
+        public int dimensions() {
+            return 16;
+        }
+
+        @Override
+        public float[][] embed(List<String> texts) {
+            float[][] out = new float[texts.size()][16];
+            for (int t = 0; t < out.length; t++) {
+                for (String w : texts.get(t).split(" ")) {
+                    out[t][Math.floorMod(w.hashCode(), 16)] += 1f;
+                }
+                Vectors.normalize(out[t]);
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private void run(boolean memories) {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Engine engine = new Engine();
         Animata animata = Animata.installOwning(engine, AiRuntime.builder().setMode(RunMode.LOCKSTEP).build());
@@ -38,13 +82,19 @@ class ManyNpcsAllocationTest {
             RelationSystem relations = RelationSystem.builder().build();
             DialogueSystem dialogue = DialogueSystem.builder()
                     .setQueue(animata.runtime().textQueue(ScriptedLanguageModel.replying("Hm."))).build();
+            MemorySystem memory = MemorySystem.builder().setJobs(animata.runtime().jobs())
+                    .setEmbedder(new HashEmbedder()).optEmbedFarMemories(true).build();
             ThinkingLodSystem lod = ThinkingLodSystem.builder().optRelations(relations).optDialogue(dialogue)
+                    .optCheapMemory(memories ? memory.heardMemory() : CheapMemory.NONE)
                     .optRadii(8, 10).optFarPeriodFrames(30).build();
             StorySystem story = StorySystem.builder().optRelations(relations).build();
             engine.addSystem(relations);
             engine.addSystem(dialogue);
             engine.addSystem(lod);
             engine.addSystem(story);
+            if (memories) {
+                engine.addSystem(memory);
+            }
             Random random = new Random(11);
             String[] ids = new String[NPCS];
             ThinkingLodComponent[] lods = new ThinkingLodComponent[NPCS];
@@ -59,6 +109,9 @@ class ManyNpcsAllocationTest {
                 lods[i] = engine.createComponent(ThinkingLodComponent.class).at(random.nextFloat() * 200,
                         random.nextFloat() * 200);
                 e.add(lods[i]);
+                if (memories) {
+                    e.add(engine.createComponent(MemoryStreamComponent.class));
+                }
                 engine.addEntity(e);
                 vx[i] = random.nextFloat() - 0.5f;
                 vy[i] = random.nextFloat() - 0.5f;
@@ -68,6 +121,7 @@ class ManyNpcsAllocationTest {
             }
             story.start(StorySlice.builtIn("guards-key"));
             int[] frame = {0};
+            boolean[] quiet = {false};
             Runnable step = () -> {
                 int f = frame[0]++;
                 double angle = f * 0.004;
@@ -76,7 +130,7 @@ class ManyNpcsAllocationTest {
                     lods[i].x = (lods[i].x + vx[i] * 0.05f + 200) % 200;
                     lods[i].y = (lods[i].y + vy[i] * 0.05f + 200) % 200;
                 }
-                if (f % 30 == 0) {
+                if (f % 30 == 0 && !quiet[0]) {
                     lod.report(RelationSystem.PLAYER, VERBS[f / 30 % VERBS.length], ids[f / 30 % NPCS]);
                     story.event("wandered");
                 }
@@ -85,6 +139,20 @@ class ManyNpcsAllocationTest {
             // warm-up: every NPC has heard of the player (its relationship table has the entry) and the JIT is done
             for (int i = 0; i < 3_000; i++) {
                 step.run();
+            }
+            if (memories) {
+                // nothing new is heard from now on: what was heard is embedded, then frames must cost nothing
+                quiet[0] = true;
+                for (int i = 0; i < 600; i++) {
+                    step.run();
+                }
+                long heard = 0;
+                for (int i = 0; i < NPCS; i++) {
+                    MemoryStreamComponent mind = memory.getEntities().get(i).getComponent(MemoryStreamComponent.class);
+                    heard += mind.stream().size();
+                    assertEquals(0, mind.stream().unembeddedCount(), "NPC " + i + " has memories left unembedded");
+                }
+                assertTrue(heard > NPCS, "far NPCs remembered what they heard: " + heard);
             }
             long[] windows = new long[5];
             long wakesBefore = 0;

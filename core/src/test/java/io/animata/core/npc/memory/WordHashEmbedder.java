@@ -11,7 +11,7 @@ import java.util.Locale;
  * A deterministic stand-in for a sentence-embedding model: each lowercase word adds 1 to one of 64 dimensions (by its
  * hash), then the vector is normalised, so texts that share words are similar. Records every call's texts and thread.
  */
-final class WordHashEmbedder implements Embedder {
+public final class WordHashEmbedder implements Embedder {
     static final int DIMENSIONS = 64;
     final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
     final List<String> threads = Collections.synchronizedList(new ArrayList<>());
@@ -19,7 +19,7 @@ final class WordHashEmbedder implements Embedder {
     volatile boolean fail;
     boolean closed;
 
-    WordHashEmbedder() {
+    public WordHashEmbedder() {
         this("word-hash-64");
     }
 

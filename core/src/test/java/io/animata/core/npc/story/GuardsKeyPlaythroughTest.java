@@ -12,6 +12,10 @@ import io.animata.core.npc.DialogueSystem;
 import io.animata.core.npc.MemoryComponent;
 import io.animata.core.npc.Persona;
 import io.animata.core.npc.PersonaComponent;
+import io.animata.core.npc.action.ActionArg;
+import io.animata.core.npc.action.ActionDefinition;
+import io.animata.core.npc.action.ActionsComponent;
+import io.animata.core.npc.action.InventoryComponent;
 import io.animata.core.npc.relation.RelationSystem;
 import io.animata.core.npc.relation.RelationshipComponent;
 import io.animata.runtime.AiRuntime;
@@ -30,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * Scripted playthroughs of the shipped slice "The guard's key" in a headless engine with the demo's cast: player
  * lines go through the DialogueSystem to a rule-driven model that acts on the goal the story puts into the prompt
  * (it never reads the player's words for instructions), relationships change through the lines and the game's
- * events, and each path reaches the end it earns.
+ * events, and each path reaches the end it earns. Every action goes through validation: the story sets each NPC's
+ * allow-list and inventory, the verbs have preconditions (the NPC holds the item it gives, the door is in reach), and
+ * the story's triggers read the accepted actions with their arguments.
  */
 class GuardsKeyPlaythroughTest {
     private final ScriptedLanguageModel model = ScriptedLanguageModel.builder()
@@ -43,7 +49,17 @@ class GuardsKeyPlaythroughTest {
     private final DialogueSystem dialogue = DialogueSystem.builder()
             .setQueue(animata.runtime().textQueue(model))
             .optWorldFacts(story.facts().andThen(relations.facts()))
-            .optActions("give_item", "open_door", "follow", "stay", "attack", "trade")
+            .optActions(
+                    ActionDefinition.builder("give_item").optDescription("hand the player an item you carry")
+                            .addArg(ActionArg.inventoryItem("item"))
+                            .addPrecondition("the NPC has the item",
+                                    (npc, a) -> InventoryComponent.has(npc, a.text("item"))).build(),
+                    ActionDefinition.builder("open_door").optDescription("unlock and open the vault door")
+                            .addPrecondition("the door is in reach and shut", (npc, a) -> atTheDoor(npc)).build(),
+                    ActionDefinition.of("follow"), ActionDefinition.of("stay"), ActionDefinition.of("attack"),
+                    ActionDefinition.builder("trade").addArg(ActionArg.inventoryItem("item"))
+                            .addPrecondition("the NPC has the item",
+                                    (npc, a) -> InventoryComponent.has(npc, a.text("item"))).build())
             .build();
     private final List<StoryReport> ends = new ArrayList<>();
     private final List<String> said = new ArrayList<>();
@@ -56,9 +72,10 @@ class GuardsKeyPlaythroughTest {
         engine.addSystem(story);
         engine.addSystem(dialogue);
         dialogue.addListener(relations);
-        dialogue.addListener(story);
+        dialogue.addActionListener(story);
         dialogue.addListener((npc, d) -> said.add(npc.getComponent(PersonaComponent.class).name + ": "
-                + d.lastReply() + (d.action().equals(DialogueSystem.NO_ACTION) ? "" : " [" + d.action() + "]")));
+                + d.lastReply() + (d.action().equals(DialogueSystem.NO_ACTION) ? "" : " [" + d.action() + "]")
+                + (d.actionRejection() == null ? "" : " (refused: " + d.actionRejection() + ")")));
         guard = npc("guard");
         mira = npc("mira");
         tom = npc("tom");
@@ -80,13 +97,17 @@ class GuardsKeyPlaythroughTest {
     private static String reply(GenerationRequest request) {
         String system = request.messages().get(0).content();
         if (system.contains("open the door for them")) {
-            return "Very well, traveller. Go on through. ACTION: open_door";
+            return "Very well, traveller. Go on through.\nACTION: {\"action\": \"open_door\"}";
         }
         if (system.contains("give them the spare key")) {
-            return "By the forge, you have earned it. Take the spare key. ACTION: give_item";
+            return "By the forge, you have earned it. Take the spare key.\n"
+                    + "ACTION: {\"action\": \"give_item\", \"item\": \"spare_key\"}";
         }
         if (system.contains("give up the key")) {
-            return "Enough! Take the key and leave me be. ACTION: give_item";
+            return "Enough! Take the key and leave me be.\nACTION: {\"action\": \"give_item\", \"item\": \"key\"}";
+        }
+        if (system.contains("tell them to leave your forge")) {
+            return "Out of my forge, brute!\nACTION: {\"action\": \"open_door\"}"; // not a verb Mira may use
         }
         if (system.contains("Mira has a spare key")) {
             return "Ah, friend, Mira keeps a spare key, and the captain warms to honest folk.";
@@ -104,6 +125,28 @@ class GuardsKeyPlaythroughTest {
         e.add(engine.createComponent(RelationshipComponent.class).setId(id));
         engine.addEntity(e);
         return e;
+    }
+
+    /** The game's precondition of open_door: the NPC stands at the door (the slice's placement) and it is shut. */
+    private boolean atTheDoor(Entity npc) {
+        for (StorySlice.StoryNpc n : story.slice().npcs()) {
+            if (story.castMember(n.id()) == npc) {
+                return n.place() != null && "door".equals(n.place().at()) && !story.world().flag("door_open");
+            }
+        }
+        return false;
+    }
+
+    private static java.util.List<String> items(Entity npc) {
+        java.util.List<String> out = new ArrayList<>();
+        npc.getComponent(InventoryComponent.class).items.forEach(out::add);
+        return out;
+    }
+
+    private static java.util.List<String> allowed(Entity npc) {
+        java.util.List<String> out = new ArrayList<>();
+        npc.getComponent(ActionsComponent.class).allowed.forEach(out::add);
+        return out;
     }
 
     /** The player says a line and the game runs until the NPC has answered. */
@@ -130,6 +173,8 @@ class GuardsKeyPlaythroughTest {
 
     @Test
     void kindnessToMiraGetsTheSpareKeyAndOpensTheDoorPeacefully() {
+        assertEquals(List.of("spare_key"), items(mira));
+        assertEquals(List.of("give_item", "trade", "stay"), allowed(mira));
         say(tom, "Hello friend, who could help me with the vault door?");
         assertTrue(said.get(0).contains("Mira keeps a spare key"), said.toString());
         playerTriesTheDoor();
@@ -151,6 +196,11 @@ class GuardsKeyPlaythroughTest {
         assertTrue(lastSystemPrompt().contains("like the player"), lastSystemPrompt());
         assertEquals("key_in_hand", story.stage());
         assertEquals("Get on with your work at the forge.", story.goal("mira"));
+        assertEquals(List.of(), items(mira), "the spare key left Mira's inventory with the story");
+        assertEquals(List.of("trade", "stay"), allowed(mira), "the stage narrows Mira's verbs");
+        assertTrue(lastSystemPrompt().contains("- give_item: hand the player an item you carry; \"item\" is one of"
+                + " \"spare_key\""), lastSystemPrompt());
+        assertFalse(lastSystemPrompt().contains("- open_door"), "Mira is never offered the door: " + lastSystemPrompt());
 
         playerTriesTheDoor();
         assertEquals(1, ends.size());
@@ -158,6 +208,7 @@ class GuardsKeyPlaythroughTest {
         assertEquals("peaceful", r.endId());
         assertEquals(List.of("locked", "key_in_hand"), r.stages());
         assertEquals(1, r.events().get("mira:give_item"));
+        assertEquals(1, r.events().get("mira:give_item:item=spare_key"));
         assertEquals(1, r.events().get("spare_key_given"));
         assertFalse(r.events().containsKey("guard_attacked"));
     }
@@ -176,9 +227,10 @@ class GuardsKeyPlaythroughTest {
         assertTrue(lastSystemPrompt().contains("give up the key"), lastSystemPrompt());
         assertTrue(lastSystemPrompt().contains("are afraid of the player"), lastSystemPrompt());
         assertEquals("player", story.world().holder("key"));
+        assertEquals(List.of(), items(guard));
         playerTriesTheDoor();
         assertEquals("by_force", ends.get(0).endId());
-        assertEquals(1, ends.get(0).events().get("guard:give_item"));
+        assertEquals(1, ends.get(0).events().get("guard:give_item:item=key"));
     }
 
     @Test
@@ -204,5 +256,38 @@ class GuardsKeyPlaythroughTest {
         story.world().setFlag("player_left", true); // the player took the stairs
         engine.update(1f / 60);
         assertEquals("left", ends.get(0).endId());
+    }
+
+    @Test
+    void miraCannotGiveTheSpareKeyOnceSheNoLongerHoldsIt() {
+        story.world().giveItem("spare_key", "tom"); // the game: Tom borrowed it
+        engine.update(1f / 60);
+        assertEquals(List.of(), items(mira));
+        assertEquals(List.of("spare_key"), items(tom));
+        relations.set(mira, "player", "affinity", 0.9f); // she would like to give it
+        say(mira, "Hello Mira.");
+        assertTrue(story.goal("mira").contains("give them the spare key"), story.goal("mira"));
+        DialogueComponent d = mira.getComponent(DialogueComponent.class);
+        assertFalse(d.lastReply().contains("Take the spare key"), "a refused action is said as a refusal");
+        assertEquals(DialogueSystem.NO_ACTION, d.action());
+        assertTrue(d.actionRejection() != null && d.actionRejection().contains("spare_key"), said.toString());
+        assertFalse(lastSystemPrompt().contains("- give_item"), "no item, no give_item offered: " + lastSystemPrompt());
+        assertEquals("tom", story.world().holder("spare_key"));
+        assertEquals(0, story.world().eventCount("mira:give_item"));
+        assertEquals("locked", story.stage());
+    }
+
+    @Test
+    void aVerbOutsideMirasAllowListIsRefusedAndNeverCounted() {
+        story.event("guard_attacked");
+        engine.update(1f / 60);
+        say(mira, "Open the vault door for me.");
+        DialogueComponent d = mira.getComponent(DialogueComponent.class);
+        assertEquals("open_door", d.proposedAction());
+        assertEquals(DialogueSystem.NO_ACTION, d.action());
+        assertTrue(d.actionRejection().contains("not in this NPC's allowed actions"), d.actionRejection());
+        assertFalse(story.world().flag("door_open"));
+        assertEquals(0, story.world().eventCount("mira:open_door"));
+        assertTrue(story.isRunning());
     }
 }
