@@ -93,6 +93,9 @@ public final class ChatCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where interactive lines come from: the terminal, or what a test pipes in. */
+    java.io.InputStream terminal = System.in;
+
     @Override
     public Integer call() throws IOException {
         if (!modelOptions.hasModel()) {
@@ -144,7 +147,7 @@ public final class ChatCommand implements Callable<Integer> {
             engine.addEntity(entity);
 
             long frames = 0;
-            BufferedReader in = interactive ? new BufferedReader(new InputStreamReader(System.in,
+            BufferedReader in = interactive ? new BufferedReader(new InputStreamReader(terminal,
                     StandardCharsets.UTF_8)) : null;
             int next = 0;
             while (true) {

@@ -143,6 +143,30 @@ class ChatCommandTest {
     }
 
     @Test
+    void interactiveLinesAreReadUntilAnEmptyLineOrQuit() throws Exception {
+        HttpServer server = TextModelFixtures.sseServer("Well", " met.");
+        try {
+            for (String ending : new String[] {"/quit\nnever read\n", "\nnever read\n", ""}) {
+                ChatCommand chat = new ChatCommand();
+                chat.terminal = new java.io.ByteArrayInputStream(("Hello!\nAnd you?\n" + ending)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                CommandLine cmd = new CommandLine(chat);
+                StringWriter out = new StringWriter();
+                cmd.setOut(new PrintWriter(out, true));
+                cmd.setErr(new PrintWriter(new StringWriter(), true));
+                int code = cmd.execute("--npc", "tom", "--model", TextModelFixtures.url(server), "--server-model", "m");
+                assertEquals(0, code, out.toString());
+                String text = out.toString();
+                assertTrue(text.contains("you> Old Tom: Well met.\nyou> Old Tom: Well met.\nyou> RESULT replies=2 "),
+                        text);
+                assertFalse(text.contains("never read"), text);
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void mistakesAreExplained() {
         Run unknown = run("chat", "--npc", "wizard", "--model", "http://127.0.0.1:9/v1", "--say", "hi");
         assertEquals(1, unknown.code());
