@@ -1,15 +1,12 @@
 package io.animata.core.assets;
 
 import com.badlogic.gdx.assets.AssetDescriptor;
-import com.badlogic.gdx.assets.AssetLoaderParameters;
 import com.badlogic.gdx.assets.AssetManager;
 import com.badlogic.gdx.assets.loaders.AsynchronousAssetLoader;
 import com.badlogic.gdx.assets.loaders.FileHandleResolver;
 import com.badlogic.gdx.files.FileHandle;
 import com.badlogic.gdx.graphics.Pixmap;
 import com.badlogic.gdx.graphics.Texture;
-import com.badlogic.gdx.graphics.Texture.TextureFilter;
-import com.badlogic.gdx.graphics.Texture.TextureWrap;
 import com.badlogic.gdx.utils.Array;
 import com.badlogic.gdx.utils.GdxRuntimeException;
 import io.animata.core.texture.Pixmaps;
@@ -132,16 +129,7 @@ public final class NcaTextureLoader extends AsynchronousAssetLoader<Texture, Nca
     @Override
     public Texture loadSync(AssetManager manager, String fileName, FileHandle file, Parameters parameter) {
         Parameters p = parameter != null ? parameter : new Parameters();
-        Pixmap pixmap = pending.take(fileName);
-        try {
-            Texture texture = new Texture(pixmap, p.genMipMaps);
-            texture.setFilter(p.minFilter, p.magFilter);
-            TextureWrap wrap = p.wrap != null ? p.wrap : TextureWrap.Repeat;
-            texture.setWrap(wrap, wrap);
-            return texture;
-        } finally {
-            pixmap.dispose(); // the GL texture holds the pixels now
-        }
+        return p.createTexture(pending.take(fileName));
     }
 
     /** Disposes pixels whose load the game cancelled by unloading it; runs on the game thread. */
@@ -156,7 +144,7 @@ public final class NcaTextureLoader extends AsynchronousAssetLoader<Texture, Nca
     }
 
     /** Options for growing one neural texture. */
-    public static final class Parameters extends AssetLoaderParameters<Texture> {
+    public static final class Parameters extends TextureOptions {
         /** Texture width in pixels, 3 to {@value NcaGrower#MAX_SIZE} (default 256). */
         public int width = 256;
         /** Texture height in pixels, 3 to {@value NcaGrower#MAX_SIZE} (default 256). */
@@ -170,13 +158,5 @@ public final class NcaTextureLoader extends AsynchronousAssetLoader<Texture, Nca
          * core, and the growth may queue behind other background jobs).
          */
         public double timeoutSeconds = 120;
-        /** Whether to build mipmaps on the GL thread (default false). */
-        public boolean genMipMaps;
-        /** Minification filter (default {@link TextureFilter#Linear}). */
-        public TextureFilter minFilter = TextureFilter.Linear;
-        /** Magnification filter (default {@link TextureFilter#Linear}). */
-        public TextureFilter magFilter = TextureFilter.Linear;
-        /** Wrap on both axes; {@code null} (the default) is {@link TextureWrap#Repeat}: the texture tiles. */
-        public TextureWrap wrap;
     }
 }

@@ -1,14 +1,12 @@
 package io.animata.core.assets;
 
 import com.badlogic.gdx.assets.AssetDescriptor;
-import com.badlogic.gdx.assets.AssetLoaderParameters;
 import com.badlogic.gdx.assets.AssetManager;
 import com.badlogic.gdx.assets.loaders.AsynchronousAssetLoader;
 import com.badlogic.gdx.assets.loaders.FileHandleResolver;
 import com.badlogic.gdx.files.FileHandle;
 import com.badlogic.gdx.graphics.Pixmap;
 import com.badlogic.gdx.graphics.Texture;
-import com.badlogic.gdx.graphics.Texture.TextureFilter;
 import com.badlogic.gdx.graphics.Texture.TextureWrap;
 import com.badlogic.gdx.utils.Array;
 import com.badlogic.gdx.utils.GdxRuntimeException;
@@ -106,16 +104,7 @@ public final class RecipeTextureLoader extends AsynchronousAssetLoader<Texture, 
     @Override
     public Texture loadSync(AssetManager manager, String fileName, FileHandle file, Parameters parameter) {
         Parameters p = parameter != null ? parameter : new Parameters();
-        Pixmap pixmap = pending.take(fileName);
-        try {
-            Texture texture = new Texture(pixmap, p.genMipMaps);
-            texture.setFilter(p.minFilter, p.magFilter);
-            TextureWrap wrap = p.wrap != null ? p.wrap : TextureWrap.Repeat;
-            texture.setWrap(wrap, wrap);
-            return texture;
-        } finally {
-            pixmap.dispose(); // the GL texture holds the pixels now
-        }
+        return p.createTexture(pending.take(fileName));
     }
 
     /** Disposes pixels whose load the game cancelled by unloading it; runs on the game thread. */
@@ -130,20 +119,12 @@ public final class RecipeTextureLoader extends AsynchronousAssetLoader<Texture, 
     }
 
     /** Options for loading one recipe texture. */
-    public static final class Parameters extends AssetLoaderParameters<Texture> {
+    public static final class Parameters extends TextureOptions {
         /** Texture width in pixels (default 512). */
         public int width = 512;
         /** Texture height in pixels (default 512). */
         public int height = 512;
         /** The recipe's seed: the same seed and size give the same pixels (default 0). */
         public long seed;
-        /** Whether to build mipmaps on the GL thread (default false). */
-        public boolean genMipMaps;
-        /** Minification filter (default {@link TextureFilter#Linear}). */
-        public TextureFilter minFilter = TextureFilter.Linear;
-        /** Magnification filter (default {@link TextureFilter#Linear}). */
-        public TextureFilter magFilter = TextureFilter.Linear;
-        /** Wrap on both axes; {@code null} (the default) is {@link TextureWrap#Repeat}, as tiles want. */
-        public TextureWrap wrap;
     }
 }
