@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,18 +146,9 @@ public final class BalanceCommand implements Callable<Integer> {
             return balance.run(runner, null);
         }
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBarBuilder pb = new ProgressBarBuilder().setTaskName("matches").setInitialMax(matches)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r');
-                    err.print(line);
-                    err.flush();
-                }, 100));
-        try (ProgressBar bar = pb.build()) {
+        try (ProgressBar bar = ProgressBars.on(err, "matches", matches).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250).build()) {
             return balance.run(runner, done -> bar.stepTo(done));
-        } finally {
-            err.println();
-            err.flush();
         }
     }
 }

@@ -4,9 +4,7 @@ import io.animata.runtime.train.DecoderTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -81,19 +79,7 @@ final class DialogueTrainingRun {
             return null;
         }
         PrintWriter err = spec.commandLine().getErr();
-        return new ProgressBarBuilder().setTaskName("train dialogue").setInitialMax(total)
-                .setUnit(" steps", 1).setUpdateIntervalMillis(500)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r');
-                    err.print(line);
-                    err.flush();
-                }, 100) {
-                    @Override
-                    public void close() {
-                        err.println();
-                        err.flush();
-                    }
-                })
+        return ProgressBars.on(err, "train dialogue", total).setUnit(" steps", 1).setUpdateIntervalMillis(500)
                 .build();
     }
 }

@@ -31,9 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -274,18 +272,9 @@ public final class LevelsCommand implements Callable<Integer> {
             return pipeline.generate(count, seed, null);
         }
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBarBuilder pb = new ProgressBarBuilder().setTaskName("levels").setInitialMax(count)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r');
-                    err.print(line);
-                    err.flush();
-                }, 100));
-        try (ProgressBar bar = pb.build()) {
+        try (ProgressBar bar = ProgressBars.on(err, "levels", count).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250).build()) {
             return pipeline.generate(count, seed, done -> bar.stepTo(done));
-        } finally {
-            err.println();
-            err.flush();
         }
     }
 

@@ -24,9 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -209,19 +207,10 @@ public final class PlaytestCommand implements Callable<Integer> {
             return playtest.run(runner, null);
         }
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBarBuilder pb = new ProgressBarBuilder().setTaskName("bots").setInitialMax(bots)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r');
-                    err.print(line);
-                    err.flush();
-                }, 100));
-        try (ProgressBar bar = pb.build()) {
+        try (ProgressBar bar = ProgressBars.on(err, "bots", bots).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250).build()) {
             IntConsumer progress = done -> bar.stepTo(done);
             return playtest.run(runner, progress);
-        } finally {
-            err.println();
-            err.flush();
         }
     }
 

@@ -22,9 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -424,20 +422,7 @@ public final class TexturesCommand implements Callable<Integer> {
             return null;
         }
         PrintWriter err = spec.commandLine().getErr();
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setUnit(" " + unit, 1)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r');
-                    err.print(line);
-                    err.flush();
-                }, 100) {
-                    @Override
-                    public void close() {
-                        err.println();
-                        err.flush();
-                    }
-                })
-                .build();
+        return ProgressBars.on(err, task, 1).setUnit(" " + unit, 1).setUpdateIntervalMillis(250).build();
     }
 
     private TextureRecipe resolve(String value) {

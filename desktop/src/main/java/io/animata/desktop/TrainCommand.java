@@ -27,9 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -277,19 +275,7 @@ public final class TrainCommand implements Callable<Integer> {
             return null;
         }
         PrintWriter err = spec.commandLine().getErr();
-        return new ProgressBarBuilder().setTaskName("train " + environment).setInitialMax(total)
-                .setUnit(" steps", 1).setUpdateIntervalMillis(500)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r');
-                    err.print(line);
-                    err.flush();
-                }, 100) {
-                    @Override
-                    public void close() {
-                        err.println();
-                        err.flush();
-                    }
-                })
+        return ProgressBars.on(err, "train " + environment, total).setUnit(" steps", 1).setUpdateIntervalMillis(500)
                 .build();
     }
 
