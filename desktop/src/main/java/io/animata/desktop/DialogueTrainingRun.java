@@ -11,14 +11,14 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code animata train dialogue}: trains the shipped NPC dialogue model ({@link DialogueTraining}) with a progress bar
  * and prints, as its last line, {@code RESULT model=dialogue steps=.. loss_first=.. loss_final=.. loss_held_out=..
- * skipped=.. seconds=.. bytes=..}. {@code ./animata train dialogue --out assets/models/dialogue --seed 1 --steps 900}
+ * skipped=.. seconds=.. bytes=..}. {@code ./animata train dialogue --out assets/models/dialogue --seed 1 --steps 1400}
  * makes the shipped one.
  *
  * <p>Threading: the main thread; PyTorch on one intra-op thread.
  */
 final class DialogueTrainingRun {
     /** Optimiser steps of the shipped model. */
-    static final int DEFAULT_STEPS = 900;
+    static final int DEFAULT_STEPS = 1400;
     /** Conversations in the shipped model's corpus. */
     static final int DEFAULT_CONVERSATIONS = 6000;
     private static final int HELD_OUT = 200;
