@@ -27,6 +27,7 @@ import io.animata.demo.ui.DemoControls;
 import io.animata.demo.ui.DemoFonts;
 import io.animata.demo.ui.DemoMenu;
 import io.animata.demo.ui.DemoUi;
+import io.animata.demo.ui.TextBacking;
 import io.animata.demo.ui.TitleCard;
 import io.animata.demo.ui.UiRenderer;
 import io.animata.runtime.ModelMetrics;
@@ -98,6 +99,7 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private final StringBuilder hud = new StringBuilder(512);
     private final StringBuilder banner = new StringBuilder(128);
     private final PlaytestOverlay playtestOverlay = new PlaytestOverlay();
+    private final TextBacking bannerBacking = new TextBacking();
     private boolean playtestAtStart;
     private final LevelListener levelBanner = new LevelListener() {
         @Override
@@ -398,6 +400,11 @@ public final class DemoGame extends DemoWindow<DemoReport> {
 
         float left = viewport.getScreenX() + HUD_MARGIN;
         float top = viewport.getScreenY() + viewport.getScreenHeight() - HUD_MARGIN + 2f;
+        float centreY = viewport.getScreenY() + viewport.getScreenHeight() * 0.55f;
+        if (bannerLeft > 0f) { // over the floor: a dark panel behind it
+            bannerBacking.draw(shapes, batch.getProjectionMatrix(), bigFont, banner, viewport.getScreenX(), centreY,
+                    viewport.getScreenWidth(), Math.min(1f, bannerLeft));
+        }
         batch.begin();
         font.setColor(HUD_TEXT);
         font.draw(batch, hud, left, top);
@@ -406,7 +413,6 @@ public final class DemoGame extends DemoWindow<DemoReport> {
                 + "Esc menu", left, top - 3.1f * font.getLineHeight());
         if (bannerLeft > 0f) {
             bigFont.setColor(1f, 1f, 1f, Math.min(1f, bannerLeft));
-            float centreY = viewport.getScreenY() + viewport.getScreenHeight() * 0.55f;
             bigFont.draw(batch, banner, viewport.getScreenX(), centreY, viewport.getScreenWidth(),
                     Align.center, false);
         }

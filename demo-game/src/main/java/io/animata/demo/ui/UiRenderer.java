@@ -12,10 +12,10 @@ import com.badlogic.gdx.utils.Disposable;
 import java.util.List;
 
 /**
- * Draws the {@link TitleCard} and the {@link DemoMenu} of a {@link DemoUi} over the game, in screen pixels: the game
- * dimmed behind a dark translucent panel, text in libGDX's default font at whole-number scales
- * ({@link DemoFonts}): headlines at twice the window's text unit, the menu's entries at one more than it, the
- * card's lines at one unit, the keys at half (at least 1).
+ * Draws the {@link TitleCard} and the {@link DemoMenu} of a {@link DemoUi} over the game, in screen pixels: a dark
+ * translucent panel (for the menu the whole game is dimmed too), text in libGDX's default font at whole-number scales
+ * ({@link DemoFonts}): the card's headline at twice the window's text unit, the menu's heading and entries at one
+ * more than it, the card's lines at one unit, keys and hints at half (at least 1).
  * It lays the menu out ({@link DemoUi#layout()}) so that the mouse is checked against what was drawn.
  *
  * <p>Threading: the GL thread. A frame allocates nothing (one reused {@link GlyphLayout}). Owns its font:
@@ -68,9 +68,8 @@ public final class UiRenderer implements Disposable {
         font.getData().setScale(rowScale);
         glyphs.setText(font, WIDEST);
         float rowWidth = glyphs.width + 6f * unit * 8f;
-        float rowHeight = font.getLineHeight() * 1.35f;
-        font.getData().setScale(2f * unit);
-        float heading = font.getLineHeight() * 1.6f;
+        float rowHeight = font.getLineHeight() * 1.25f;
+        float heading = font.getLineHeight() * 1.5f;
         ui.layout().update(width, height, ui.menu().itemCount(), rowWidth, rowHeight, heading);
     }
 
@@ -78,7 +77,8 @@ public final class UiRenderer implements Disposable {
         MenuLayout layout = ui.layout();
         DemoMenu menu = ui.menu();
         float pad = 12f * unit;
-        font.getData().setScale(unit);
+        float hintScale = Math.max(1, unit / 2);
+        font.getData().setScale(hintScale);
         float hintHeight = font.getLineHeight() * 1.8f;
         float left = layout.rowLeft() - pad;
         float panelWidth = layout.rowWidth() + 2f * pad;
@@ -97,7 +97,7 @@ public final class UiRenderer implements Disposable {
         shapes.end();
 
         batch.begin();
-        font.getData().setScale(2f * unit);
+        font.getData().setScale(unit + 1f);
         font.setColor(ACCENT);
         font.draw(batch, HEADING, layout.rowLeft(), layout.top() - (layout.top() - layout.rowBottom(-1)
                 - font.getCapHeight()) / 2f, layout.rowWidth(), Align.center, false);
@@ -108,7 +108,7 @@ public final class UiRenderer implements Disposable {
             font.draw(batch, menu.item(i).label(menu.controls()), layout.rowLeft(), textTop, layout.rowWidth(),
                     Align.center, false);
         }
-        font.getData().setScale(unit);
+        font.getData().setScale(hintScale);
         font.setColor(DIM_TEXT);
         font.draw(batch, MENU_HINT, 0f, bottom + pad + font.getCapHeight() + font.getLineHeight() * 0.4f, width,
                 Align.center, false);
@@ -127,6 +127,7 @@ public final class UiRenderer implements Disposable {
         float titleLine = font.getLineHeight();
         font.getData().setScale(unit);
         float lineHeight = font.getLineHeight();
+        float capHeight = font.getCapHeight();
         float textWidth = widest(lines);
         glyphs.setText(font, TitleCard.SUBTITLE);
         textWidth = Math.max(textWidth, glyphs.width);
@@ -139,16 +140,14 @@ public final class UiRenderer implements Disposable {
         float bottom = (height - panelHeight) / 2f;
         float top = bottom + panelHeight;
 
+        // no dimming round the card: the dungeon and its bots stay in view while it is read
         shapes.begin(ShapeRenderer.ShapeType.Filled);
-        tint.set(DIM).a *= alpha;
-        shapes.setColor(tint);
-        shapes.rect(0f, 0f, width, height);
         panel(shapes, left, bottom, panelWidth, panelHeight, unit, alpha);
         float y = top - pad - titleLine - lineHeight * 1.3f; // the feature lines' bullets
         tint.set(ACCENT).a = alpha;
         shapes.setColor(tint);
         for (int i = 0; i < lines.size(); i++) {
-            float bulletY = y - i * lineHeight - lineHeight * 0.5f;
+            float bulletY = y - i * lineHeight - (capHeight + 3f * unit) / 2f;
             shapes.rect(left + pad, bulletY, 3f * unit, 3f * unit);
         }
         shapes.end();
