@@ -101,6 +101,7 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private final PlaytestOverlay playtestOverlay = new PlaytestOverlay();
     private final TextBacking bannerBacking = new TextBacking();
     private boolean playtestAtStart;
+    private boolean titleCardAtStart = true;
     private final LevelListener levelBanner = new LevelListener() {
         @Override
         public void levelStarted(DungeonLevel level, NavArena arena) {
@@ -152,6 +153,16 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         return this;
     }
 
+    /**
+     * Whether the title card (the features and keys, over the first dungeon) shows at start; it does by default.
+     *
+     * @return this game
+     */
+    public DemoGame optTitleCard(boolean on) {
+        this.titleCardAtStart = on;
+        return this;
+    }
+
     @Override
     protected void onCreate() {
         world = new DemoWorld(settings, keyboard, npcSettings);
@@ -163,8 +174,11 @@ public final class DemoGame extends DemoWindow<DemoReport> {
             npcView = new NpcRenderer(world.npcs());
         }
         controls = new DemoControls(world, keyboard, () -> Gdx.app.exit());
-        ui = new DemoUi(new TitleCard(world.hasNpcs()), new DemoMenu(controls),
-                () -> talk != null && talk.ownsKeyboard());
+        TitleCard card = new TitleCard(world.hasNpcs());
+        if (!titleCardAtStart) {
+            card.dismiss();
+        }
+        ui = new DemoUi(card, new DemoMenu(controls), () -> talk != null && talk.ownsKeyboard());
         Gdx.input.setInputProcessor(talk == null ? ui : new InputMultiplexer(ui, talk));
         uiView = new UiRenderer();
         camera = new OrthographicCamera();
