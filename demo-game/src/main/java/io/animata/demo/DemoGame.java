@@ -2,6 +2,7 @@ package io.animata.demo;
 
 import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.Input;
+import com.badlogic.gdx.InputMultiplexer;
 import com.badlogic.gdx.graphics.Color;
 import com.badlogic.gdx.graphics.GL20;
 import com.badlogic.gdx.graphics.OrthographicCamera;
@@ -22,6 +23,13 @@ import io.animata.core.level.TileGrid;
 import io.animata.demo.npc.NpcRenderer;
 import io.animata.demo.npc.NpcSettings;
 import io.animata.demo.npc.TalkInput;
+import io.animata.demo.ui.DemoControls;
+import io.animata.demo.ui.DemoFonts;
+import io.animata.demo.ui.DemoMenu;
+import io.animata.demo.ui.DemoUi;
+import io.animata.demo.ui.TextBacking;
+import io.animata.demo.ui.TitleCard;
+import io.animata.demo.ui.UiRenderer;
 import io.animata.runtime.ModelMetrics;
 import io.animata.runtime.RunMode;
 
@@ -41,7 +49,8 @@ import io.animata.runtime.RunMode;
  * stairs; a movement key takes over again), V shows what the bots see (their rays), F2 turns the playtest mode on
  * (exploration bots play the dungeon in the background and their coverage heatmap, unreached tiles and stuck spots
  * are drawn over it: {@link LevelPlaytest}, {@link PlaytestOverlay}), T or Enter next to an NPC types a line to
- * it (Enter sends, Esc cancels; the player stands still meanwhile), Esc quits.
+ * it (Enter sends, Esc cancels; the player stands still meanwhile), Esc opens the pause menu. A title card shows
+ * the features and keys at start ({@link DemoUi}: the card and the menu, drawn by a {@link UiRenderer}).
  *
  * <p>Threading: every method is called by the backend on the GL thread. A frame allocates nothing in steady state
  * (the HUD text goes through reused {@link StringBuilder}s). {@link #dispose()} releases the world (Box2D, level
@@ -90,7 +99,9 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private final StringBuilder hud = new StringBuilder(512);
     private final StringBuilder banner = new StringBuilder(128);
     private final PlaytestOverlay playtestOverlay = new PlaytestOverlay();
+    private final TextBacking bannerBacking = new TextBacking();
     private boolean playtestAtStart;
+    private boolean titleCardAtStart = true;
     private final LevelListener levelBanner = new LevelListener() {
         @Override
         public void levelStarted(DungeonLevel level, NavArena arena) {
@@ -112,7 +123,9 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     private TileTextures tiles;
     private NpcRenderer npcView;
     private TalkInput talk;
-    private boolean showRays;
+    private DemoControls controls;
+    private DemoUi ui;
+    private UiRenderer uiView;
     private float bannerLeft;
     private float time;
 
@@ -140,6 +153,16 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         return this;
     }
 
+    /**
+     * Whether the title card (the features and keys, over the first dungeon) shows at start; it does by default.
+     *
+     * @return this game
+     */
+    public DemoGame optTitleCard(boolean on) {
+        this.titleCardAtStart = on;
+        return this;
+    }
+
     @Override
     protected void onCreate() {
         world = new DemoWorld(settings, keyboard, npcSettings);
@@ -148,16 +171,23 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         tiles = new TileTextures();
         if (world.hasNpcs()) {
             talk = new TalkInput(world.npcs(), world.player());
-            Gdx.input.setInputProcessor(talk);
             npcView = new NpcRenderer(world.npcs());
         }
+        controls = new DemoControls(world, keyboard, () -> Gdx.app.exit());
+        TitleCard card = new TitleCard(world.hasNpcs());
+        if (!titleCardAtStart) {
+            card.dismiss();
+        }
+        ui = new DemoUi(card, new DemoMenu(controls), () -> talk != null && talk.ownsKeyboard());
+        Gdx.input.setInputProcessor(talk == null ? ui : new InputMultiplexer(ui, talk));
+        uiView = new UiRenderer();
         camera = new OrthographicCamera();
         viewport = new FitViewport(DungeonLevels.WIDTH, DungeonLevels.HEIGHT + HUD_BAND, camera);
         shapes = new ShapeRenderer();
         batch = new SpriteBatch();
-        font = new BitmapFont();
+        font = DemoFonts.create();
         font.setColor(HUD_TEXT);
-        bigFont = new BitmapFont();
+        bigFont = DemoFonts.create();
         bigFont.getData().setScale(2f);
         bigFont.setColor(HUD_TEXT);
     }
@@ -171,24 +201,26 @@ public final class DemoGame extends DemoWindow<DemoReport> {
     @Override
     protected void update(float deltaSeconds) {
         // while a line to an NPC is typed (and in the frame Enter or Esc closes it) the keys are the line's
-        boolean keys = talk == null || !talk.ownsKeyboard();
+        boolean keys = (talk == null || !talk.ownsKeyboard()) && !ui.ownsKeyboard();
         keyboard.setHeld(talk != null && talk.editor().isOpen());
         if (keys && Gdx.input.isKeyJustPressed(Input.Keys.N)) {
-            world.requestNextLevel();
+            controls.newDungeon();
         }
         if (keys && Gdx.input.isKeyJustPressed(Input.Keys.P)) {
-            keyboard.setAutopilot(!keyboard.isAutopilot());
+            controls.toggleAutopilot();
         }
         if (keys && Gdx.input.isKeyJustPressed(Input.Keys.V)) {
-            showRays = !showRays;
+            controls.toggleBotVision();
         }
         if (keys && Gdx.input.isKeyJustPressed(Input.Keys.F2)) {
-            world.playtest().setEnabled(!world.playtest().isEnabled());
+            controls.togglePlaytest();
         }
-        if (keys && Gdx.input.isKeyJustPressed(Input.Keys.ESCAPE)) {
-            Gdx.app.exit();
+        if (!ui.advance(world, deltaSeconds)) { // paused by the menu: the world, the bubbles and the clocks wait
+            if (talk != null) {
+                talk.endFrame();
+            }
+            return;
         }
-        world.update(deltaSeconds);
         if (npcView != null) {
             npcView.update(deltaSeconds);
             talk.endFrame();
@@ -217,7 +249,7 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         if (world.playtest().isEnabled()) {
             playtestOverlay.draw(shapes, world.playtest().coverage(), world.level(), time);
         }
-        if (showRays) {
+        if (controls.isBotVision()) {
             drawRays();
         }
         shapes.begin(ShapeRenderer.ShapeType.Filled);
@@ -234,6 +266,7 @@ public final class DemoGame extends DemoWindow<DemoReport> {
         if (npcView != null) {
             npcView.drawOverlay(batch, shapes, viewport, talk);
         }
+        uiView.draw(batch, shapes, ui, Gdx.graphics.getWidth(), Gdx.graphics.getHeight());
     }
 
     /** @param textured whether {@link TileTextures} drew the floor and walls already (else: flat colours) */
@@ -381,15 +414,19 @@ public final class DemoGame extends DemoWindow<DemoReport> {
 
         float left = viewport.getScreenX() + HUD_MARGIN;
         float top = viewport.getScreenY() + viewport.getScreenHeight() - HUD_MARGIN + 2f;
+        float centreY = viewport.getScreenY() + viewport.getScreenHeight() * 0.55f;
+        if (bannerLeft > 0f) { // over the floor: a dark panel behind it
+            bannerBacking.draw(shapes, batch.getProjectionMatrix(), bigFont, banner, viewport.getScreenX(), centreY,
+                    viewport.getScreenWidth(), Math.min(1f, bannerLeft));
+        }
         batch.begin();
         font.setColor(HUD_TEXT);
         font.draw(batch, hud, left, top);
         font.setColor(HUD_DIM);
         font.draw(batch, "WASD/arrows move    T/Enter talk    N new dungeon    P autopilot    V bot vision    F2 playtest    "
-                + "Esc quit", left, top - 3.1f * font.getLineHeight());
+                + "Esc menu", left, top - 3.1f * font.getLineHeight());
         if (bannerLeft > 0f) {
             bigFont.setColor(1f, 1f, 1f, Math.min(1f, bannerLeft));
-            float centreY = viewport.getScreenY() + viewport.getScreenHeight() * 0.55f;
             bigFont.draw(batch, banner, viewport.getScreenX(), centreY, viewport.getScreenWidth(),
                     Align.center, false);
         }
@@ -424,6 +461,10 @@ public final class DemoGame extends DemoWindow<DemoReport> {
             if (npcView != null) {
                 npcView.dispose();
                 npcView = null;
+            }
+            if (uiView != null) {
+                uiView.dispose();
+                uiView = null;
             }
             if (shapes != null) {
                 shapes.dispose();

@@ -135,6 +135,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + "gives the coverage of the last dungeon's playtest.")
     boolean playtest;
 
+    @Option(names = "--no-title-card",
+            description = "Dungeon window: start without the title card (it names the features and keys over the "
+                    + "first dungeon until a key is pressed or 8 s pass), e.g. for screenshots of the game itself.")
+    boolean noTitleCard;
+
     @Option(names = "--screenshot", paramLabel = "FILE",
             description = "Window only: save the last frame as a PNG and quit (with --frames N: after N frames).")
     Path screenshot;
@@ -181,7 +186,7 @@ public final class DemoCommand implements Callable<Integer> {
             Optional<String> noDisplay = whyNoDisplay(env);
             if (noDisplay.isEmpty()) {
                 WindowRun run = runWindow(dungeon ? new DemoGame(dungeonSettings, npcSettings).optPlaytest(playtest)
-                        : new CritterGame(critterSettings));
+                        .optTitleCard(!noTitleCard) : new CritterGame(critterSettings));
                 if (run.report().isPresent()) {
                     if (screenshot != null) {
                         out.println("screenshot: " + screenshot.toAbsolutePath());

@@ -67,7 +67,8 @@ class AnimataCommandTest {
     void demoHelpShowsItsOptions() {
         Run r = run("demo", "--help");
         for (String option : new String[] {"--headless", "--frames", "--seed", "--lockstep", "--screenshot", "--scene",
-            "--bots", "--generator", "--critters", "--npcs", "--chatter", "--dialogue-model"}) {
+            "--bots", "--generator", "--critters", "--npcs", "--chatter", "--dialogue-model",
+            "--no-title-card"}) {
             assertTrue(r.out().contains(option), option + " missing from\n" + r.out());
         }
     }
