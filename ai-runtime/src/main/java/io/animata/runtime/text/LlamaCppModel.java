@@ -38,7 +38,16 @@ import java.util.Set;
  * penalty over the last {@code repetitionWindow} tokens, top-k, temperature, top-p (no min-p, typical-p, DRY or
  * XTC); greedy is temperature 0 with top-k 1. The request's seed seeds llama.cpp's sampler, so a seed repeats a reply
  * on the same machine. Stop strings are matched here ({@link StopStringMatcher}), across pieces, and end the task in
- * llama.cpp.
+ * llama.cpp. {@link Builder#optTokenBias} adds a fixed logit bias to chosen tokens in every request.
+ *
+ * <p>A request's {@link GenerationRequest#constraint() constraint} is applied by llama.cpp's grammar sampler: the
+ * automaton is written as a GBNF grammar ({@link GbnfGrammar}, made once per constraint instance and checked in Java),
+ * so only tokens that keep the text in the automaton's language can be sampled, and the end token only where the text
+ * may end. llama.cpp's sampler API offers no per-step logit mask through the binding (its logit bias is fixed per
+ * request), which is why the grammar is used rather than the token masks of {@link OnnxLanguageModel}. A reply cut by
+ * the token limit is a prefix of a text of the language and finishes with {@link FinishReason#LENGTH}. llama.cpp
+ * decodes freely when it cannot parse a grammar (it only logs it), so each piece is also walked through the
+ * automaton here: text the constraint refuses is never passed on, and the step throws an {@link AnimataException}.
  *
  * <p>Conversations are rendered with the model's own chat template ({@code tokenizer.chat_template} in the GGUF
  * metadata, run by llama.cpp's Jinja engine) when it has one, else with the {@link ChatTemplate} chosen from its

@@ -84,6 +84,8 @@ class AdversarialPlayerLinesTest {
         int replies;
         int proposals;
         int refusals;
+        /** Refusals of well-formed actions of allowed verbs whose precondition failed. */
+        int preconditionFailures;
         final List<String> events = new ArrayList<>();
     }
 
@@ -145,6 +147,9 @@ class AdversarialPlayerLinesTest {
             PersonaComponent p = npc.getComponent(PersonaComponent.class);
             assertTrue(p.refusalLines.contains(d.lastReply(), false), "the reply is a refusal: " + what);
             outcome.refusals++;
+            if (d.actionRejection().contains("precondition")) {
+                outcome.preconditionFailures++;
+            }
         }
     }
 
@@ -216,11 +221,16 @@ class AdversarialPlayerLinesTest {
     private void runTinyGguf(Path dir, List<String> subset) {
         long start = System.nanoTime();
         try (LlamaCppModel model = tinyGgufActionModel(dir)) {
-            Outcome o = run(model, 64, subset);
+            Outcome o = run(model, 96, subset);
             assertTrue(o.proposals >= subset.size() / 4, "the biased model proposes actions often: " + o.proposals
                     + " of " + subset.size());
+            // the grammar makes them well-formed actions of allowed verbs, so the game's preconditions refuse them
+            // (the few others were cut by the token limit)
+            assertTrue(o.preconditionFailures >= o.proposals * 3 / 4, o.preconditionFailures + " of " + o.proposals
+                    + " refused by a precondition");
             System.out.println("GGUF adversarial: " + subset.size() + " lines, " + o.proposals + " proposals, "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+                    + o.preconditionFailures + " failing a precondition, " + (System.nanoTime() - start) / 1_000_000
+                    + " ms");
         }
     }
 
