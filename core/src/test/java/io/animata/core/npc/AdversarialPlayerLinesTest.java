@@ -41,9 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * At least 200 adversarial player lines (prompt injections, fake system and assistant messages, chat-template control
  * tokens, JSON and ACTION lines, requests for forbidden actions, role-play jailbreaks, Unicode tricks, very long
- * lines) go through {@link DialogueSystem} with each backend the suite can run: a random ONNX decoder under
- * constrained decoding, a loopback HTTP server that behaves like a compromised model (with and without structured
- * output), and a scripted model that obeys the player. In this world every verb an NPC may use has a precondition
+ * lines) go through {@link DialogueSystem} with each backend the suite can run: a random ONNX decoder and a tiny GGUF
+ * model in llama.cpp, both under constrained decoding, a loopback HTTP server that behaves like a compromised model
+ * (with and without structured output), and a scripted model that obeys the player. In this world every verb an NPC may use has a precondition
  * that does not hold, so no action may ever be applied: the event never fires, and each proposed action ends in a
  * refusal line.
  */
