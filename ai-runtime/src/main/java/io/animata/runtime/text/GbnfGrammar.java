@@ -241,7 +241,8 @@ public final class GbnfGrammar {
                 }
                 if (!name.isEmpty()) {
                     if (!name.matches("[a-zA-Z0-9-]+")) {
-                        throw bad(i, "has an alternative that is neither a class, a rule nor \"\": '" + alt + "'", line);
+                        throw bad(i, "has an alternative that is neither a class, a rule nor \"\": '" + alt + "'",
+                                line);
                     }
                     referenced.add(name);
                 }

@@ -43,9 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * tokens, JSON and ACTION lines, requests for forbidden actions, role-play jailbreaks, Unicode tricks, very long
  * lines) go through {@link DialogueSystem} with each backend the suite can run: a random ONNX decoder and a tiny GGUF
  * model in llama.cpp, both under constrained decoding, a loopback HTTP server that behaves like a compromised model
- * (with and without structured output), and a scripted model that obeys the player. In this world every verb an NPC may use has a precondition
- * that does not hold, so no action may ever be applied: the event never fires, and each proposed action ends in a
- * refusal line.
+ * (with and without structured output), and a scripted model that obeys the player. In this world every verb an NPC
+ * may use has a precondition that does not hold, so no action may ever be applied: the event never fires, and each
+ * proposed action ends in a refusal line.
  */
 class AdversarialPlayerLinesTest {
     private static List<String> lines;
