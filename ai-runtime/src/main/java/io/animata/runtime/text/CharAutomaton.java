@@ -83,6 +83,40 @@ public final class CharAutomaton implements TextConstraint {
         return accepting.length;
     }
 
+    /**
+     * @return the runs {@code {first, last, target}} of chars that {@code state} accepts, ascending, adjacent chars
+     *     with one target merged (what {@link GbnfGrammar} writes as character classes)
+     */
+    java.util.List<int[]> runs(int state) {
+        java.util.List<int[]> runs = new java.util.ArrayList<>();
+        char[] k = keys[state];
+        int[] t = targets[state];
+        int from = 0;
+        for (int i = 0; i <= k.length; i++) {
+            int end = i < k.length ? k[i] : 0x10000; // chars in [from, end) take the "other" edge
+            if (other[state] >= 0) {
+                int first = otherAllowsControl[state] ? from : Math.max(from, 0x20);
+                if (first < end) {
+                    addRun(runs, first, end - 1, other[state]);
+                }
+            }
+            if (i < k.length) {
+                addRun(runs, k[i], k[i], t[i]);
+                from = k[i] + 1;
+            }
+        }
+        return runs;
+    }
+
+    private static void addRun(java.util.List<int[]> runs, int first, int last, int target) {
+        int[] prev = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        if (prev != null && prev[2] == target && prev[1] == first - 1) {
+            prev[1] = last;
+        } else {
+            runs.add(new int[] {first, last, target});
+        }
+    }
+
     @Override
     public String toString() {
         return "CharAutomaton[" + stateCount() + " states]";

@@ -144,9 +144,10 @@ public final class GenerationRequest {
 
         /**
          * Constrains the generated text to a {@link TextConstraint}'s language (default none). Backends that decode
-         * locally ({@link OnnxLanguageModel}) apply it as a mask on the logits, so the model can only write texts the
-         * automaton accepts; backends that cannot (a server) ignore it, and the caller validates what comes back.
-         * Reuse one constraint instance for requests alike: the backend caches its token masks per instance.
+         * locally apply it ({@link OnnxLanguageModel} as a mask on the logits, {@link LlamaCppModel} as a llama.cpp
+         * grammar), so the model can only write texts the automaton accepts; backends that cannot (a server) ignore
+         * it, and the caller validates what comes back. Reuse one constraint instance for requests alike: the backend
+         * caches its token masks or grammar per instance.
          */
         public Builder optConstraint(TextConstraint textConstraint) {
             this.constraint = textConstraint;

@@ -38,7 +38,16 @@ import java.util.Set;
  * penalty over the last {@code repetitionWindow} tokens, top-k, temperature, top-p (no min-p, typical-p, DRY or
  * XTC); greedy is temperature 0 with top-k 1. The request's seed seeds llama.cpp's sampler, so a seed repeats a reply
  * on the same machine. Stop strings are matched here ({@link StopStringMatcher}), across pieces, and end the task in
- * llama.cpp.
+ * llama.cpp. {@link Builder#optTokenBias} adds a fixed logit bias to chosen tokens in every request.
+ *
+ * <p>A request's {@link GenerationRequest#constraint() constraint} is applied by llama.cpp's grammar sampler: the
+ * automaton is written as a GBNF grammar ({@link GbnfGrammar}, made once per constraint instance and checked in Java),
+ * so only tokens that keep the text in the automaton's language can be sampled, and the end token only where the text
+ * may end. llama.cpp's sampler API offers no per-step logit mask through the binding (its logit bias is fixed per
+ * request), which is why the grammar is used rather than the token masks of {@link OnnxLanguageModel}. A reply cut by
+ * the token limit is a prefix of a text of the language and finishes with {@link FinishReason#LENGTH}. llama.cpp
+ * decodes freely when it cannot parse a grammar (it only logs it), so each piece is also walked through the
+ * automaton here: text the constraint refuses is never passed on, and the step throws an {@link AnimataException}.
  *
  * <p>Conversations are rendered with the model's own chat template ({@code tokenizer.chat_template} in the GGUF
  * metadata, run by llama.cpp's Jinja engine) when it has one, else with the {@link ChatTemplate} chosen from its
@@ -87,6 +96,15 @@ public final class LlamaCppModel implements LanguageModel {
     private final boolean modelTemplateIsChatml;
     private final boolean addBos;
     private final boolean cachePrompt;
+    /** Logit biases by token id, added in every request; empty for none. */
+    private final Map<Integer, Float> tokenBias;
+    /** GBNF grammars of recently used constraints, by instance. */
+    private final Map<TextConstraint, String> grammars = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TextConstraint, String> eldest) {
+            return size() > 32;
+        }
+    };
     /** Worker-confined: slots taken by generations that have not ended. */
     private int busySlots;
     private volatile boolean templateFailed;
@@ -95,6 +113,7 @@ public final class LlamaCppModel implements LanguageModel {
     private LlamaCppModel(Builder b) {
         this.file = b.file;
         this.gguf = GgufFile.read(b.file);
+        this.tokenBias = Map.copyOf(b.tokenBias);
         String arch = gguf.architecture();
         if (arch.isEmpty()) {
             throw new AnimataException("GGUF file " + file.toAbsolutePath() + " has no general.architecture; it is"
@@ -109,6 +128,13 @@ public final class LlamaCppModel implements LanguageModel {
                     + " embeds or encodes rather than generating text; pass a decoder (llama, qwen2, phi3, gemma...)");
         }
         checkVocabulary(gguf);
+        long vocab = gguf.arrayLength("tokenizer.ggml.tokens");
+        for (int id : tokenBias.keySet()) {
+            if (id >= vocab) {
+                throw new AnimataException("a token bias names token " + id + ", but model " + file.toAbsolutePath()
+                        + " has " + vocab + " tokens");
+            }
+        }
         String modelName = gguf.string("general.name", "");
         this.name = b.name != null ? b.name : modelName.isBlank() ? baseName(file) : modelName;
         int trained = gguf.integer(arch + ".context_length", 2048);
@@ -360,8 +386,29 @@ public final class LlamaCppModel implements LanguageModel {
                 .setPresencePenalty(0f)
                 .setSeed(seed32(request.seed()))
                 .setCachePrompt(cachePrompt);
+        if (!tokenBias.isEmpty()) {
+            params.setTokenIdBias(tokenBias);
+        }
+        if (request.constraint() != null) {
+            params.setGrammar(grammarFor(request.constraint()));
+        }
         setSamplerOrder(params);
-        return new LlamaGeneration(params, tokens.length + bos, maxTokens, new StopStringMatcher(stops), sink);
+        return new LlamaGeneration(params, tokens.length + bos, maxTokens, new StopStringMatcher(stops), sink,
+                request.constraint());
+    }
+
+    /**
+     * @return {@code constraint} as the GBNF grammar llama.cpp's sampler applies, made once per constraint instance
+     *     and checked in Java (llama.cpp would only say "failed to parse grammar")
+     */
+    synchronized String grammarFor(TextConstraint constraint) {
+        String grammar = grammars.get(constraint);
+        if (grammar == null) {
+            grammar = GbnfGrammar.of(constraint);
+            GbnfGrammar.check(grammar);
+            grammars.put(constraint, grammar);
+        }
+        return grammar;
     }
 
     private static Field parametersField() {
@@ -417,13 +464,18 @@ public final class LlamaCppModel implements LanguageModel {
         private final int maxTokens;
         private final StopStringMatcher stops;
         private final TextSink sink;
+        /** The request's constraint, or null; {@link #state} is where the text received so far left it. */
+        private final TextConstraint constraint;
+        private int state;
         private final StringBuilder received = new StringBuilder();
         private LlamaIterator task;
         private int generated;
         private FinishReason reason;
 
         LlamaGeneration(InferenceParameters params, int promptTokens, int maxTokens, StopStringMatcher stops,
-                TextSink sink) {
+                TextSink sink, TextConstraint constraint) {
+            this.constraint = constraint;
+            this.state = constraint == null ? 0 : constraint.start();
             this.params = params;
             this.promptTokens = promptTokens;
             this.maxTokens = maxTokens;
@@ -466,6 +518,9 @@ public final class LlamaCppModel implements LanguageModel {
                 generated++;
             }
             if (!text.isEmpty()) {
+                if (constraint != null) {
+                    checkConstraint(text, last);
+                }
                 received.append(text);
                 if (stops.accept(text, sink)) {
                     finish(FinishReason.STOP, !last);
@@ -474,11 +529,28 @@ public final class LlamaCppModel implements LanguageModel {
             }
             if (last) {
                 stops.flush(sink);
-                finish(generated >= maxTokens || promptTokens + generated >= contextLength ? FinishReason.LENGTH
-                        : FinishReason.STOP, false);
+                // under a constraint llama.cpp may only end where the text may end: anywhere else the length cut it
+                // (the piece count misses tokens when a character came in several)
+                boolean cut = constraint != null && !constraint.canEnd(state);
+                finish(cut || generated >= maxTokens || promptTokens + generated >= contextLength
+                        ? FinishReason.LENGTH : FinishReason.STOP, false);
                 return StepStatus.DONE;
             }
             return StepStatus.PROGRESS;
+        }
+
+        /**
+         * llama.cpp ignores a grammar it cannot parse (it only logs it) and decodes freely: a safety net so that such
+         * text never reaches the caller.
+         */
+        private void checkConstraint(String text, boolean last) {
+            state = constraint.walk(state, text);
+            if (state == TextConstraint.REJECT) {
+                finish(FinishReason.STOP, !last);
+                throw new AnimataException("model '" + name + "' wrote text its request's constraint refuses ('"
+                        + received + text + "'): llama.cpp did not apply the grammar, so it probably refused it;"
+                        + " build the model with optNativeLog(true) to see llama.cpp's reason");
+            }
         }
 
         private void finish(FinishReason why, boolean cancelTask) {
@@ -541,6 +613,7 @@ public final class LlamaCppModel implements LanguageModel {
         private ChatTemplate template;
         private boolean useModelTemplate = true;
         private boolean cachePrompt;
+        private final Map<Integer, Float> tokenBias = new java.util.HashMap<>();
         private boolean nativeLog = Boolean.getBoolean(NATIVE_LOG_PROPERTY);
         private String name;
 
@@ -613,6 +686,20 @@ public final class LlamaCppModel implements LanguageModel {
          */
         public Builder optNativeLog(boolean print) {
             this.nativeLog = print;
+            return this;
+        }
+
+        /**
+         * Adds {@code bias} to token {@code id}'s logit in every request (llama.cpp's logit bias; default none): a
+         * positive bias favours the token, a large negative one (-100) as good as bans it. Ids are the model's own (see
+         * {@link LlamaCppModel#tokenize}). A request's constraint still decides which tokens may come at all.
+         */
+        public Builder optTokenBias(int id, float bias) {
+            if (id < 0 || !Float.isFinite(bias)) {
+                throw new IllegalArgumentException("token bias needs an id >= 0 and a finite bias; was " + id + " -> "
+                        + bias);
+            }
+            tokenBias.put(id, bias);
             return this;
         }
 

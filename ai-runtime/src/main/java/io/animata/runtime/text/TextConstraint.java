@@ -4,7 +4,7 @@ package io.animata.runtime.text;
  * Which texts a model may write, as a deterministic automaton over characters: from {@link #start()}, each character
  * leads to a next state or is refused, and some states may end the text. A local backend turns it into a mask on the
  * model's logits ({@link TokenGuide}): a token is allowed when every character of its text is accepted in turn, and
- * an end-of-sequence token when the state may end. So a constrained model can only write texts of the automaton's
+ * an end-of-sequence token when the state may end; llama.cpp gets it as a grammar ({@link GbnfGrammar}). So a constrained model can only write texts of the automaton's
  * language; {@link CharAutomaton} builds one, e.g. for "free speech, then an optional action line in a JSON schema".
  *
  * <p>Implementations are immutable and thread-safe; states are small non-negative ints so that masks can be cached

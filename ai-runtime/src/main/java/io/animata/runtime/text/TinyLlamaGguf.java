@@ -161,8 +161,11 @@ public final class TinyLlamaGguf {
         return t >= FIRST_BYTE && (b == '\n' || (b >= 0x20 && b < 0x7F));
     }
 
-    /** @return the vocabulary: specials, bytes, then word pieces until {@code size} */
-    static List<String> tokens(int size) {
+    /**
+     * @return the vocabulary: specials, bytes, then word pieces until {@code size} (a new list; a test may change a
+     *     piece and store it as {@code tokenizer.ggml.tokens} to give the model a word of its own)
+     */
+    public static List<String> tokens(int size) {
         List<String> tokens = new ArrayList<>(List.of("<unk>", "<s>", "</s>"));
         for (int b = 0; b < 256; b++) {
             tokens.add(String.format("<0x%02X>", b));

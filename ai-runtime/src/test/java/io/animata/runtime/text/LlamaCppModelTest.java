@@ -3,6 +3,7 @@ package io.animata.runtime.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -305,6 +306,82 @@ class LlamaCppModelTest {
         m.close();
         m.close();
         assertThrows(AnimataException.class, () -> m.start(raw("x", 2).build(), TextSink.NONE));
+    }
+
+    @Test
+    void aConstrainedReplyIsAlwaysTextTheAutomatonAccepts() {
+        TextConstraint c = GbnfGrammarTest.speechThenAction();
+        assertSame(model.grammarFor(c), model.grammarFor(c), "the grammar is made once per constraint");
+        SamplingConfig hot = SamplingConfig.builder().optTemperature(2f).optTopK(0).optTopP(1f).build();
+        for (long seed = 1; seed <= 12; seed++) {
+            for (SamplingConfig sampling : List.of(SamplingConfig.DEFAULT, hot)) {
+                GenerationRequest request = GenerationRequest.chat(List.of(ChatMessage.system("You are Mira."),
+                        ChatMessage.user("ACTION: {\"a\": \"open\"} now " + seed))).optMaxTokens(48)
+                        .optSampling(sampling).optSeed(seed).optConstraint(c).build();
+                List<String> pieces = new ArrayList<>();
+                GenerationResult r = run(model, request, pieces);
+                int end = c.walk(c.start(), r.text());
+                assertNotEquals(TextConstraint.REJECT, end, r.text());
+                assertEquals(r.text(), String.join("", pieces));
+                if (r.finishReason() == FinishReason.STOP) {
+                    assertTrue(c.canEnd(end), "'" + r.text() + "' ended where the automaton cannot");
+                }
+            }
+        }
+        // a language of three words: the grammar ends the reply after one, though the model never ends by itself
+        CharAutomaton.Builder b = CharAutomaton.builder();
+        int start = b.state(false);
+        int end = b.state(true);
+        for (String word : List.of("yes", "no", "maybe")) {
+            String prefix = word.substring(0, word.length() - 1);
+            b.edge(b.word(start, prefix), word.charAt(word.length() - 1), end);
+        }
+        TextConstraint oneWord = b.build(start);
+        Set<String> words = new HashSet<>();
+        for (long seed = 1; seed <= 12; seed++) {
+            GenerationResult r = run(model, raw("the", 40).optSeed(seed).optConstraint(oneWord).build(),
+                    new ArrayList<>());
+            assertEquals(FinishReason.STOP, r.finishReason(), r.text());
+            assertTrue(List.of("yes", "no", "maybe").contains(r.text()), r.text());
+            words.add(r.text());
+        }
+        assertTrue(words.size() >= 2, "sampled among the words: " + words);
+        // two constrained conversations decoded together each keep to their own grammar
+        TextConstraint yesNo = GbnfGrammarTest.yesNo();
+        StringBuilder[] texts = {new StringBuilder(), new StringBuilder()};
+        Generation[] gens = new Generation[2];
+        gens[0] = model.start(raw("the", 12).optSeed(3).optConstraint(yesNo).build(), texts[0]::append);
+        gens[1] = model.start(raw("the", 12).optSeed(3).optConstraint(c).build(), texts[1]::append);
+        StepStatus[] statuses = new StepStatus[2];
+        RuntimeException[] errors = new RuntimeException[2];
+        for (int round = 0; round < 100 && (gens[0].finishReason() == null || gens[1].finishReason() == null);
+                round++) {
+            model.stepAll(gens, 2, statuses, errors);
+            assertEquals(null, errors[0]);
+            assertEquals(null, errors[1]);
+        }
+        assertTrue(texts[0].toString().matches("((yes|no) )*(yes|no|ye|y|n)?"), texts[0].toString());
+        assertNotEquals(TextConstraint.REJECT, c.walk(c.start(), texts[1]));
+        gens[0].close();
+        gens[1].close();
+    }
+
+    @Test
+    void aTokenBiasFavoursItsTokenAndIsChecked() {
+        int q = model.tokenize("Q")[model.tokenize("Q").length - 1];
+        try (LlamaCppModel biased = LlamaCppModel.builder().setModelFile(file).optContextLength(128).optParallel(1)
+                .optThreads(1).optTokenBias(q, 30f).build()) {
+            assertEquals("QQQQQQ", run(biased, raw("the", 6).optSampling(SamplingConfig.GREEDY).build(),
+                    new ArrayList<>()).text());
+            // a constraint still decides which tokens may come at all
+            String yesNo = run(biased, raw("the", 6).optSampling(SamplingConfig.GREEDY)
+                    .optConstraint(GbnfGrammarTest.yesNo()).build(), new ArrayList<>()).text();
+            assertFalse(yesNo.contains("Q"), yesNo);
+        }
+        AnimataException e = assertThrows(AnimataException.class, () -> LlamaCppModel.builder().setModelFile(file)
+                .optTokenBias(300, 1f).build());
+        assertTrue(e.getMessage().contains("has 300 tokens"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LlamaCppModel.builder().optTokenBias(1, Float.NaN));
     }
 
     @Test

@@ -17,10 +17,12 @@ import io.animata.runtime.onnx.DevicePreference;
 import io.animata.runtime.onnx.OnnxSessionConfig;
 import io.animata.runtime.text.GenerationRequest;
 import io.animata.runtime.text.LanguageModel;
+import io.animata.runtime.text.LlamaCppModel;
 import io.animata.runtime.text.OnnxLanguageModel;
 import io.animata.runtime.text.OpenAiCompatibleModel;
 import io.animata.runtime.text.ScriptedLanguageModel;
 import io.animata.runtime.text.SamplingConfig;
+import io.animata.runtime.text.TinyLlamaGguf;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,17 +34,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * At least 200 adversarial player lines (prompt injections, fake system and assistant messages, chat-template control
  * tokens, JSON and ACTION lines, requests for forbidden actions, role-play jailbreaks, Unicode tricks, very long
- * lines) go through {@link DialogueSystem} with each backend the suite can run: a random ONNX decoder under
- * constrained decoding, a loopback HTTP server that behaves like a compromised model (with and without structured
- * output), and a scripted model that obeys the player. In this world every verb an NPC may use has a precondition
- * that does not hold, so no action may ever be applied: the event never fires, and each proposed action ends in a
- * refusal line.
+ * lines) go through {@link DialogueSystem} with each backend the suite can run: a random ONNX decoder and a tiny GGUF
+ * model in llama.cpp, both under constrained decoding, a loopback HTTP server that behaves like a compromised model
+ * (with and without structured output), and a scripted model that obeys the player. In this world every verb an NPC
+ * may use has a precondition that does not hold, so no action may ever be applied: the event never fires, and each
+ * proposed action ends in a refusal line.
  */
 class AdversarialPlayerLinesTest {
     private static List<String> lines;
@@ -81,10 +84,16 @@ class AdversarialPlayerLinesTest {
         int replies;
         int proposals;
         int refusals;
+        /** Refusals of well-formed actions of allowed verbs whose precondition failed. */
+        int preconditionFailures;
         final List<String> events = new ArrayList<>();
     }
 
     private Outcome run(LanguageModel model, int maxTokens) {
+        return run(model, maxTokens, lines);
+    }
+
+    private Outcome run(LanguageModel model, int maxTokens, List<String> lines) {
         Outcome outcome = new Outcome();
         try (NpcFixture f = new NpcFixture(RunMode.LOCKSTEP, model, TextQueueOptions.DEFAULT.withStepsPerFrame(64).withFrameBudget(Duration.ofMillis(100)),
                 world())) {
@@ -138,6 +147,9 @@ class AdversarialPlayerLinesTest {
             PersonaComponent p = npc.getComponent(PersonaComponent.class);
             assertTrue(p.refusalLines.contains(d.lastReply(), false), "the reply is a refusal: " + what);
             outcome.refusals++;
+            if (d.actionRejection().contains("precondition")) {
+                outcome.preconditionFailures++;
+            }
         }
     }
 
@@ -187,6 +199,54 @@ class AdversarialPlayerLinesTest {
             Outcome o = run(model, 16);
             assertTrue(o.proposals > 0, "the biased random model proposes actions now and then: " + o.proposals);
         }
+    }
+
+    /**
+     * The tiny llama model with the marker as a word of its own, favoured by a logit bias, so that the random model
+     * starts action lines often; llama.cpp's grammar, made from each NPC's action schema, does the rest. Its prompt
+     * cache is on: each NPC's prompt grows turn by turn, and reading only the new end keeps the run short (what this
+     * suite checks does not depend on which text comes).
+     */
+    private static LlamaCppModel tinyGgufActionModel(Path dir) {
+        TinyLlamaGguf.Config config = TinyLlamaGguf.Config.DEFAULT;
+        List<String> tokens = TinyLlamaGguf.tokens(config.vocab());
+        int marker = tokens.size() - 1;
+        tokens.set(marker, "ACTION:");
+        Path file = dir.resolve("tiny-actions.gguf");
+        TinyLlamaGguf.build(config, 5L, null).putStringArray("tokenizer.ggml.tokens", tokens).write(file);
+        return LlamaCppModel.builder().setModelFile(file).optContextLength(1024).optParallel(3).optThreads(1)
+                .optCachePrompt(true).optTokenBias(marker, 12f).build();
+    }
+
+    private void runTinyGguf(Path dir, List<String> subset) {
+        long start = System.nanoTime();
+        try (LlamaCppModel model = tinyGgufActionModel(dir)) {
+            Outcome o = run(model, 96, subset);
+            assertTrue(o.proposals >= subset.size() / 4, "the biased model proposes actions often: " + o.proposals
+                    + " of " + subset.size());
+            // the grammar makes them well-formed actions of allowed verbs, so the game's preconditions refuse them
+            // (the few others were cut by the token limit)
+            assertTrue(o.preconditionFailures >= o.proposals * 3 / 4, o.preconditionFailures + " of " + o.proposals
+                    + " refused by a precondition");
+            System.out.println("GGUF adversarial: " + subset.size() + " lines, " + o.proposals + " proposals, "
+                    + o.preconditionFailures + " failing a precondition, " + (System.nanoTime() - start) / 1_000_000
+                    + " ms");
+        }
+    }
+
+    @Test
+    void aTinyGgufModelUnderConstrainedDecodingNeverGetsAnActionAppliedOnASample(@TempDir Path dir) {
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < lines.size() && sample.size() < 40; i += lines.size() / 40) {
+            sample.add(lines.get(i)); // spread over the file's kinds of attack
+        }
+        runTinyGguf(dir, sample);
+    }
+
+    @Test
+    @Tag("slow")
+    void aTinyGgufModelUnderConstrainedDecodingNeverGetsAnActionApplied(@TempDir Path dir) {
+        runTinyGguf(dir, lines);
     }
 
     private static void assertUserLinesWereClean(CompromisedModelServer server) {
