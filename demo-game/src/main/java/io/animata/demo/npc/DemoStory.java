@@ -167,6 +167,11 @@ public final class DemoStory {
         story.check();
     }
 
+    /** @return whether the story's facts already tell the NPC that it holds {@code item} (its slice items) */
+    boolean tellsOf(Entity npc, String personaId, String item) {
+        return story.isRunning() && story.castMember(personaId) == npc && story.world().holds(personaId, item);
+    }
+
     /** An NPC handed the player {@code item}. */
     void itemToPlayer(String item) {
         if (story.isRunning()) {

@@ -39,12 +39,12 @@ final class DungeonFacts implements WorldFacts {
                 String item = inventory.items.get(i);
                 if (NpcActions.COIN.equals(item)) {
                     coins++;
-                } else {
-                    out.append("the ").append(item.replace('_', ' ')).append(" (item \"").append(item).append("\"), ");
+                } else if (!npcs.story().tellsOf(entity, npc.personaId, item)) {
+                    out.append("the ").append(item.replace('_', ' ')).append(", ");
                 }
             }
         }
-        out.append(coins).append(coins == 1 ? " gold coin" : " gold coins").append(" (item \"coin\").\n");
+        out.append(coins).append(coins == 1 ? " gold coin.\n" : " gold coins.\n");
         LockedDoor door = npcs.door();
         if (door.isPresent()) {
             out.append("The door at tile (");

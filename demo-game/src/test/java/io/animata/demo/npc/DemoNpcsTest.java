@@ -45,7 +45,13 @@ class DemoNpcsTest {
             assertEquals(NpcSettings.DEFAULT_COUNT, people.count());
             assertTrue(talker.linesSaid() >= 2, "the scripted player said " + talker.linesSaid() + " lines");
             DemoReport report = demo.report(demo.stepTimes());
-            assertTrue(report.npcReplies() >= 2, "replies from the model: " + report.summary());
+            assertTrue(report.npcReplies() >= 1, "replies from the model: " + report.summary());
+            for (int i = 0; i < people.count(); i++) {
+                // the random decoder may end a reply at once: an empty reply becomes a fallback line, nothing else
+                assertTrue(!people.dialogue(i).isFallback()
+                        || "the model gave an empty reply".equals(people.dialogue(i).lastError()),
+                        people.dialogue(i).lastError());
+            }
             assertTrue(report.npcReplies() + people.fallbacks() >= talker.linesSaid() - 1, report.summary());
             assertEquals(0, people.dialogueSystem().cancelledReplies(), "the scripted player waits for replies");
             assertTrue(report.botDecisions() >= 20L * (400 / DemoWorld.DECISION_PERIOD - 1), report.toString());

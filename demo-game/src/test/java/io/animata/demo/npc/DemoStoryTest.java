@@ -188,7 +188,9 @@ class DemoStoryTest {
             String system = prompt.get(0).content();
             assertTrue(system.contains("You guard the locked door to the lower vault"), system);
             assertTrue(system.contains("What you want now: Keep the door shut."), system);
-            assertTrue(system.contains("the key (item \"key\")"), system);
+            assertTrue(system.contains("\"item\" is one of \"coin\", \"key\""), system);
+            assertTrue(system.contains("You have: key."), system);
+            assertTrue(system.contains("You carry 2 gold coins."), system);
             assertTrue(system.contains("trust"), system);
             StringBuilder feelings = people.story().appendFeelings(people.entity(2), new StringBuilder());
             assertTrue(feelings.toString().startsWith("trust -0.20"), feelings.toString());

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /** Language models for the NPC tests: a tiny random ONNX decoder folder, and a scripted model that acts. */
 final class TestModels {
-    /** How the dungeon's facts name a key the NPC carries: {@code (item "spare_key")}. */
-    private static final Pattern CARRIED_KEY = Pattern.compile("\\(item \"([a-z_]*key)\"\\)");
+    /** How the prompt's action rules name a key the NPC may give: {@code "item" is one of "coin", "spare_key"}. */
+    private static final Pattern CARRIED_KEY = Pattern.compile("\"item\" is one of [^\\n]*\"([a-z_]*key)\"");
 
     private TestModels() {
     }
