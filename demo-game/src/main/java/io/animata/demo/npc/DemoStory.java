@@ -224,11 +224,11 @@ public final class DemoStory {
     }
 
     /**
-     * Appends the HUD's story line: {@code Story: The guard's key — stage The door is locked} or
-     * {@code ... — ended: peaceful}. Allocates nothing.
+     * Appends the HUD's story line: {@code Story: The guard's key - stage The door is locked} or
+     * {@code ... - ended: peaceful}. Allocates nothing.
      */
     public StringBuilder appendStatus(StringBuilder out) {
-        out.append("Story: ").append(slice.title()).append(" \u2014 ");
+        out.append("Story: ").append(slice.title()).append(" - "); // the HUD font has no em dash
         if (!started) {
             return out.append("not in this dungeon");
         }

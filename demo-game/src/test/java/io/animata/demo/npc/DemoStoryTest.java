@@ -48,7 +48,7 @@ class DemoStoryTest {
             assertTrue(story.isStarted());
             assertEquals("locked", story.system().stage());
             assertTrue(story.appendStatus(new StringBuilder()).toString()
-                    .startsWith("Story: The guard's key \u2014 stage The door is locked"));
+                    .startsWith("Story: The guard's key - stage The door is locked"));
             Entity mira = people.entity(0);
             assertEquals(List.of("give_item", "stay"), List.of(mira.getComponent(ActionsComponent.class).allowed
                     .toArray(String.class)));
@@ -77,7 +77,7 @@ class DemoStoryTest {
             assertEquals("peaceful", story.currentEnd());
             assertEquals(List.of("peaceful"), story.ends());
             assertEquals("The door was opened peacefully", story.lastReport().endTitle());
-            assertEquals("Story: The guard's key \u2014 ended: peaceful",
+            assertEquals("Story: The guard's key - ended: peaceful",
                     story.appendStatus(new StringBuilder()).toString());
             assertTrue(demo.report(demo.stepTimes()).summary().contains("story_end=peaceful"));
         }
