@@ -104,8 +104,9 @@ public final class DemoStory {
         for (int i = 0; i < world.itemCount(); i++) {
             String who = world.holder(world.itemName(i));
             Entity holder = who == null ? null : story.castMember(who);
-            if (holder != null) {
-                holder.getComponent(InventoryComponent.class).items.add(world.itemName(i));
+            InventoryComponent inventory = holder == null ? null : holder.getComponent(InventoryComponent.class);
+            if (inventory != null && !inventory.items.contains(world.itemName(i), false)) {
+                inventory.items.add(world.itemName(i)); // once, whoever put it there first
             }
         }
     }
