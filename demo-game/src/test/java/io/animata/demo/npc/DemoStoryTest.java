@@ -52,7 +52,8 @@ class DemoStoryTest {
             Entity mira = people.entity(0);
             Array<String> verbs = new Array<>();
             people.dialogueSystem().actionRules().allowedVerbs(mira, verbs);
-            assertEquals(List.of("give_item", "stay"), List.of(verbs.toArray(String.class)), "the slice's, defined here");
+            assertEquals(List.of("give_item", "stay"), List.of(verbs.toArray(String.class)),
+                    "the slice's verbs that the demo defines");
 
             standNextTo(demo, 0);
             people.say(0, "Could you give me the key?");

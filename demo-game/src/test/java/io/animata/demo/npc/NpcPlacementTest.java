@@ -56,7 +56,8 @@ class NpcPlacementTest {
         assertFalse(door.isBehind(atDoor));
         assertTrue(atDoor != cells[0] && atDoor != cells[1], "not where another NPC stands");
         char c = level.grid().at(atDoor);
-        assertFalse(legend.hasTag(c, "door") || legend.hasTag(c, "collectable") || legend.isGoal(c) || legend.isStart(c));
+        assertFalse(legend.hasTag(c, "door") || legend.hasTag(c, "collectable") || legend.isGoal(c)
+                || legend.isStart(c));
         int w = level.width();
         int gap = Math.abs(atDoor % w - door.cell() % w) + Math.abs(atDoor / w - door.cell() / w);
         assertTrue(gap <= 2, "the door is " + gap + " tiles away");
