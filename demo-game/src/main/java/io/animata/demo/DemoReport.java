@@ -29,11 +29,15 @@ import java.util.Locale;
  * @param npcs NPCs per dungeon (0: the chase alone)
  * @param npcFallbacks fallback lines NPCs said instead of a reply (no model, or the model failed)
  * @param dialogueModel which language model the NPCs talked with, or why they said fallback lines
+ * @param npcRefusals actions NPCs proposed that were refused (not theirs to take, or a precondition failed)
+ * @param story the story slice's progress, one line ("" without NPCs)
+ * @param storyEnd the last story end reached ({@code peaceful}, {@code by_force}, {@code left}), or {@code none}
  */
 public record DemoReport(long frames, long npcReplies, long npcActions, long botDecisions, int levels, int textures,
         double meanFrameMillis, double p99FrameMillis, long seed, String mode, int bots, String levelStyle,
         String device, long batches, double inferP50Micros, double inferP99Micros, int goldFound, int caught,
-        int stairsTaken, double closingSpeed, int npcs, long npcFallbacks, String dialogueModel)
+        int stairsTaken, double closingSpeed, int npcs, long npcFallbacks, String dialogueModel, long npcRefusals,
+        String story, String storyEnd)
         implements RunReport {
 
     @Override
@@ -62,8 +66,9 @@ public record DemoReport(long frames, long npcReplies, long npcActions, long bot
             return "NPCs: none in this run";
         }
         return String.format(Locale.ROOT, "NPCs: %d per dungeon, %d replies and %d fallback line%s, %d action%s "
-                + "carried out; %s", npcs, npcReplies, npcFallbacks, npcFallbacks == 1 ? "" : "s", npcActions,
-                npcActions == 1 ? "" : "s", dialogueModel);
+                + "carried out, %d refused; %s%n%s; story_end=%s", npcs, npcReplies, npcFallbacks,
+                npcFallbacks == 1 ? "" : "s", npcActions, npcActions == 1 ? "" : "s", npcRefusals, dialogueModel, story,
+                storyEnd);
     }
 
     @Override
@@ -81,6 +86,6 @@ public record DemoReport(long frames, long npcReplies, long npcActions, long bot
     public DemoReport withoutTimes() {
         return new DemoReport(frames, npcReplies, npcActions, botDecisions, levels, textures, 0, 0, seed, mode, bots,
                 levelStyle, device, 0, 0, 0, goldFound, caught, stairsTaken, closingSpeed, npcs, npcFallbacks,
-                dialogueModel);
+                dialogueModel, npcRefusals, story, storyEnd);
     }
 }

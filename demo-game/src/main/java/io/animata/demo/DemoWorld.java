@@ -463,7 +463,8 @@ public final class DemoWorld implements Disposable, AutoCloseable {
                 settings.bots(), settings.levels().option(), m.device(), m.batchesRun(), m.p50LatencyMicros(),
                 m.p99LatencyMicros(), player.goldFound, player.caught, player.stairsTaken,
                 rules.meanClosingSpeed(STEP), npcSettings.count(), npcs == null ? 0 : npcs.fallbacks(),
-                npcs == null ? "none" : npcs.modelStatus());
+                npcs == null ? "none" : npcs.modelStatus(), npcs == null ? 0 : npcs.actionsRefused(),
+                npcs == null ? "" : npcs.story().summary(), npcs == null ? "none" : npcs.story().lastEnd());
     }
 
     private void checkNotDisposed() {

@@ -66,7 +66,8 @@ import picocli.CommandLine.Spec;
                     + "the first demo "
                     + "(200 critters chase sparks; R new seed).",
             "Without a display (no DISPLAY or WAYLAND_DISPLAY, or no window could be made) it runs headless, with a "
-                    + "scripted player that talks to each NPC and then takes the stairs, and prints a summary and a "
+                    + "scripted player that talks to each NPC, takes a key it was given to the locked door, then takes "
+                    + "the stairs, and prints a summary (with the story slice's progress and story_end=) and a "
                     + "RESULT line. Benchmark: --headless --frames 600 --npcs 10 --chatter (every NPC kept talking).",
         })
 public final class DemoCommand implements Callable<Integer> {

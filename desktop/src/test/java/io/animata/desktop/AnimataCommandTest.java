@@ -107,6 +107,9 @@ class AnimataCommandTest {
         assertTrue(r.out().contains("dungeon adventure: 20 bots chased the player"), r.out());
         assertTrue(r.out().contains("textures: 3 generated from the shipped recipes"), r.out());
         assertTrue(r.out().contains("NPCs: 3 per dungeon"), r.out());
+        // the story slice: its progress and end are in the summary, never in the RESULT line
+        assertTrue(r.out().contains("story: 'The guard's key' (stories/guards-key.json), ends reached: "), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(".*; story_end=(none|peaceful|by_force|left)")), r.out());
         String last = r.lastLine();
         assertTrue(last.matches("RESULT frames=120 npc_replies=\\d+ npc_actions=\\d+ bot_decisions=\\d+ levels=1 "
                 + "textures=3 mean_frame_ms=\\d+\\.\\d{3} p99_frame_ms=\\d+\\.\\d{3}"), last);

@@ -7,8 +7,10 @@ import io.animata.demo.PlayerComponent;
 
 /**
  * The rules around conversations, after the dialogue system: a player who walks more than {@value #LEAVE_DISTANCE} m
- * away from an NPC it is talking to cancels the reply ({@link io.animata.core.npc.DialogueSystem#cancel}), and a
- * player who holds a key and walks up to the locked door opens it (the key is used up).
+ * away from an NPC it is talking to cancels the reply ({@link io.animata.core.npc.DialogueSystem#cancel}), a
+ * player who holds a key and walks up to the locked door opens it (the key is used up: the story's peaceful way),
+ * and a player without one who keeps walking into the door for {@value #FORCE_SECONDS} s breaks it open (the story's
+ * way by force).
  *
  * <p>Threading: game thread; allocation-free.
  */
@@ -18,8 +20,13 @@ public final class ConversationRules extends EntitySystem {
     /** A player with a key opens the locked door from this close, metres from the tile's centre. */
     public static final float KEY_REACH = 1.1f;
 
+    /** Seconds of walking into the locked door, without a key, that break it open. */
+    public static final float FORCE_SECONDS = 2f;
+
     private final DemoNpcs npcs;
     private long walkedAway;
+    private long doorsForced;
+    private float pushed;
 
     ConversationRules(int priority, DemoNpcs npcs) {
         super(priority);
@@ -48,13 +55,33 @@ public final class ConversationRules extends EntitySystem {
         }
         LockedDoor door = npcs.door();
         DungeonLevel level = npcs.level();
-        if (player.keys > 0 && door.isLocked()) {
-            float dx = level.worldX(door.cell()) - p.x;
-            float dy = level.worldY(door.cell()) - p.y;
-            if (dx * dx + dy * dy < KEY_REACH * KEY_REACH && door.open()) {
-                player.keys--;
-            }
+        if (!door.isLocked()) {
+            pushed = 0f;
+            return;
         }
+        float dx = level.worldX(door.cell()) - p.x;
+        float dy = level.worldY(door.cell()) - p.y;
+        boolean atDoor = dx * dx + dy * dy < KEY_REACH * KEY_REACH;
+        if (player.keys > 0 && atDoor && door.open()) {
+            player.keys--;
+            pushed = 0f;
+            npcs.story().doorOpened();
+            return;
+        }
+        // no key: pushing against the door (walking into it) for FORCE_SECONDS breaks it open
+        float along = player.wanted.x * dx + player.wanted.y * dy;
+        boolean pushing = atDoor && along > 0.5f * (float) Math.sqrt(dx * dx + dy * dy);
+        pushed = pushing ? pushed + deltaTime : 0f;
+        if (pushed >= FORCE_SECONDS && door.open()) {
+            pushed = 0f;
+            doorsForced++;
+            npcs.story().doorForced();
+        }
+    }
+
+    /** @return doors the player broke open */
+    public long doorsForced() {
+        return doorsForced;
     }
 
     /** @return conversations the player walked away from */

@@ -15,6 +15,9 @@ import io.animata.core.level.gen.Seeds;
 import io.animata.core.npc.DialogueComponent;
 import io.animata.core.npc.DialogueSystem;
 import io.animata.core.npc.MemoryComponent;
+import io.animata.core.npc.action.ActionsComponent;
+import io.animata.core.npc.action.InventoryComponent;
+import io.animata.core.npc.relation.RelationshipComponent;
 import io.animata.core.npc.Persona;
 import io.animata.core.npc.PersonaComponent;
 import io.animata.demo.DungeonLevel;
@@ -32,10 +35,13 @@ import java.util.List;
 /**
  * The NPC feature of the dungeon adventure. At each new dungeon ({@link #levelStarted}) it locks a door
  * ({@link LockedDoor}), places the NPCs on floor tiles ({@link NpcPlacement}) as entities with a persona from the
- * cast, a conversation, a short memory and a Box2D body, and gives the first of them the door's key. They talk
+ * cast, a conversation, a short memory, an inventory (coins), an allow-list of actions, relationships and a Box2D
+ * body; the guard stands in front of the locked door. Each dungeon plays the story slice "The guard's key"
+ * ({@link DemoStory}: the guard and Mira get its keys, the cast's feelings and goals go into their prompts). They talk
  * through the core's {@link DialogueSystem} (priority {@value #PRIORITY_DIALOGUE}, between the bots' physics step and
  * the rules) with one shared language model on the AI runtime; the prompt carries what is true in the dungeon
- * ({@link DungeonFacts}); {@link NpcActions} carries out what they decide. {@link CompanionSystem} moves the NPCs
+ * ({@link DungeonFacts}) and in the story; {@link NpcActions} defines the actions with their preconditions and
+ * carries out those the dialogue system accepts. {@link CompanionSystem} moves the NPCs
  * that follow the player, {@link ConversationRules} cancels a reply when the player walks away and opens the door
  * for a player with the key, and with {@link NpcSettings#chatter()} a {@link Chatter} keeps every NPC talking.
  *
@@ -49,6 +55,8 @@ import java.util.List;
 public final class DemoNpcs implements LevelListener {
     /** The cast, in the order NPCs are placed along the way (more NPCs repeat it). */
     public static final List<String> CAST = List.of("mira", "tom", "guard");
+    /** The cast member who guards the locked door. */
+    public static final String GUARD = "guard";
     /** Priority of the companions' steering: after the player's input, before the agents and the physics step. */
     public static final int PRIORITY_COMPANIONS = 60;
     /** Priority of the chatter: just before the dialogue, so that its lines go out in the same frame. */
@@ -82,6 +90,7 @@ public final class DemoNpcs implements LevelListener {
     private final TextGenerationQueue queue;
     private final DialogueSystem dialogue;
     private final NpcActions actions;
+    private final DemoStory story;
     private final CompanionSystem companions;
     private final ConversationRules conversation;
     private final Chatter chatter;
@@ -91,6 +100,7 @@ public final class DemoNpcs implements LevelListener {
     private NavArena arena;
     private LockedDoor door;
     private int levelsStarted;
+    private int stairsTakenAtStart;
 
     /**
      * Loads the language model (slow: while the game loads) and adds the NPC systems to the engine.
@@ -132,13 +142,16 @@ public final class DemoNpcs implements LevelListener {
                 .withFrameBudget(Duration.ofMillis(3));
         this.queue = runtime.textQueue(model, options);
         this.actions = new NpcActions(this);
+        this.story = new DemoStory(engine);
         this.dialogue = DialogueSystem.builder()
                 .setQueue(queue)
-                .optWorldFacts(new DungeonFacts(this))
-                .optActions(NpcActions.VERBS.toArray(new String[0]))
+                .optWorldFacts(new DungeonFacts(this).andThen(story.facts()))
+                .optActionRules(actions.rules())
                 .optPriority(PRIORITY_DIALOGUE)
                 .build();
-        dialogue.addListener(actions);
+        dialogue.addActionListener(actions); // applies each accepted action once
+        dialogue.addListener(actions); // counts the refused ones
+        dialogue.addListener(story.relations()); // the player's lines and the NPCs' actions move their feelings
         this.companions = new CompanionSystem(PRIORITY_COMPANIONS, this);
         this.conversation = new ConversationRules(PRIORITY_CONVERSATION, this);
         this.chatter = new Chatter(PRIORITY_CHATTER, this);
@@ -156,9 +169,20 @@ public final class DemoNpcs implements LevelListener {
         this.door = LockedDoor.choose(newLevel);
         door.lock(newArena.world(), newLevel.worldX(door.cell()), newLevel.worldY(door.cell()));
         int[] cells = NpcPlacement.choose(newLevel, door, settings.count(), Seeds.derive(seed, newLevel.index(), -2));
+        int guard = CAST.indexOf(GUARD);
+        if (guard < cells.length) {
+            // the story's place "door": the guard stands in front of the locked door; "forge" (Mira) and "hall" (Tom)
+            // are the tiles along the way that the placement chose
+            int atDoor = NpcPlacement.nearDoor(newLevel, door, cells, cells[guard]);
+            if (atDoor >= 0) {
+                cells[guard] = atDoor;
+            }
+        }
         for (int i = 0; i < cells.length; i++) {
             entities.add(createNpc(i, cells[i]));
         }
+        story.levelStarted(entities);
+        stairsTakenAtStart = player.stairsTaken;
         levelsStarted++;
     }
 
@@ -168,8 +192,6 @@ public final class DemoNpcs implements LevelListener {
         npc.personaId = CAST.get(index % CAST.size());
         npc.index = index;
         npc.homeCell = cell;
-        npc.hasKey = index == 0 && door.isPresent();
-        npc.coins = COINS;
         npc.body = createBody(arena.world(), level.worldX(cell), level.worldY(cell), e);
         PersonaComponent persona = engine.createComponent(PersonaComponent.class).set(cast[index % cast.length]);
         DialogueComponent talk = engine.createComponent(DialogueComponent.class);
@@ -179,6 +201,21 @@ public final class DemoNpcs implements LevelListener {
         e.add(persona);
         e.add(talk);
         e.add(engine.createComponent(MemoryComponent.class).setCapacity(6));
+        InventoryComponent inventory = engine.createComponent(InventoryComponent.class);
+        for (int c = 0; c < COINS; c++) {
+            inventory.items.add(NpcActions.COIN); // the slice's keys are handed out when its story starts
+        }
+        e.add(inventory);
+        ActionsComponent allowed = engine.createComponent(ActionsComponent.class);
+        for (String verb : story.allowedActions(npc.personaId)) {
+            if (actions.verbs().contains(verb)) {
+                allowed.allowed.add(verb); // the slice's verbs this demo defines (no attack, no trade)
+            }
+        }
+        e.add(allowed);
+        // the cast's first of each keeps the slice's id; the others are told apart by their number
+        e.add(engine.createComponent(RelationshipComponent.class)
+                .setId(index < CAST.size() ? npc.personaId : npc.personaId + "_" + index));
         engine.addEntity(e);
         return e;
     }
@@ -209,6 +246,7 @@ public final class DemoNpcs implements LevelListener {
 
     @Override
     public void levelEnded(DungeonLevel ended) {
+        story.levelEnded(player.stairsTaken > stairsTakenAtStart);
         for (int i = 0; i < entities.size; i++) {
             Entity e = entities.get(i);
             npcMapper.get(e).body = null; // it goes with the level's world
@@ -315,6 +353,16 @@ public final class DemoNpcs implements LevelListener {
     /** @return the action handler (its counters) */
     public NpcActions actions() {
         return actions;
+    }
+
+    /** @return the story of the dungeons and the cast's relationships */
+    public DemoStory story() {
+        return story;
+    }
+
+    /** @return actions NPCs proposed that were refused (not allowed to them, or a precondition failed) */
+    public long actionsRefused() {
+        return actions.refused();
     }
 
     /** @return the chatter (the bench's visitors) */

@@ -3,6 +3,7 @@ package io.animata.demo.npc;
 import com.badlogic.ashley.core.Entity;
 import com.badlogic.gdx.math.Vector2;
 import io.animata.core.npc.WorldFacts;
+import io.animata.core.npc.action.InventoryComponent;
 import io.animata.demo.DungeonLevel;
 import io.animata.demo.PlayerComponent;
 
@@ -30,11 +31,20 @@ final class DungeonFacts implements WorldFacts {
         Vector2 at = npc.body.getPosition();
         out.append("You are in dungeon ").append(level.index() + 1).append(", standing at tile (")
                 .append((int) at.x).append(", ").append((int) at.y).append(").\n");
-        out.append("You hold ");
-        if (npc.hasKey) {
-            out.append("the key to the locked door and ");
+        InventoryComponent inventory = entity.getComponent(InventoryComponent.class);
+        int coins = 0;
+        out.append("You carry ");
+        if (inventory != null) {
+            for (int i = 0; i < inventory.items.size; i++) {
+                String item = inventory.items.get(i);
+                if (NpcActions.COIN.equals(item)) {
+                    coins++;
+                } else if (!npcs.story().tellsOf(entity, npc.personaId, item)) {
+                    out.append("the ").append(item.replace('_', ' ')).append(", ");
+                }
+            }
         }
-        out.append(npc.coins).append(npc.coins == 1 ? " gold coin.\n" : " gold coins.\n");
+        out.append(coins).append(coins == 1 ? " gold coin.\n" : " gold coins.\n");
         LockedDoor door = npcs.door();
         if (door.isPresent()) {
             out.append("The door at tile (");

@@ -6,7 +6,7 @@ import com.badlogic.gdx.utils.Pool.Poolable;
 
 /**
  * A person of the dungeon: which of the cast it is, its Box2D body in the level's world, the tile it was placed on,
- * what it holds, and whether it follows the player. Its persona and conversation are the core's
+ * and whether it follows the player. Its persona and conversation are the core's
  * {@link io.animata.core.npc.PersonaComponent} and {@link io.animata.core.npc.DialogueComponent} on the same entity.
  *
  * <p>Data only; {@link DemoNpcs}, {@link NpcActions} and {@link CompanionSystem} change it on the game thread.
@@ -20,10 +20,6 @@ public final class NpcComponent implements Component, Poolable {
     public Body body;
     /** The grid cell it was placed on. */
     public int homeCell = -1;
-    /** Whether it holds the key of the level's locked door. */
-    public boolean hasKey;
-    /** Coins it can give. */
-    public int coins;
     /** Whether it follows the player as a companion. */
     public boolean following;
     /** Whether its conversation in progress is with the player (walking away cancels it). */
@@ -37,8 +33,6 @@ public final class NpcComponent implements Component, Poolable {
         index = 0;
         body = null;
         homeCell = -1;
-        hasKey = false;
-        coins = 0;
         following = false;
         talkingWithPlayer = false;
         actionsTaken = 0;

@@ -82,6 +82,51 @@ public final class NpcPlacement {
         return chosen;
     }
 
+    /**
+     * The story's place {@code door}: the free floor tile in front of the locked door (reachable without it, not behind
+     * it) nearest to the door, other than the {@code taken} ones.
+     *
+     * @param taken cells already given to other NPCs ({@code except} among them is free to reuse)
+     * @param except the cell of the NPC being moved, or -1
+     * @return the cell, or -1 when the dungeon has no locked door or no free tile in front of it
+     */
+    public static int nearDoor(DungeonLevel level, LockedDoor door, int[] taken, int except) {
+        if (!door.isPresent()) {
+            return -1;
+        }
+        TileGrid grid = level.grid();
+        Legend legend = level.legend();
+        int w = grid.width();
+        int[] reach = FloorPaths.distances(grid, legend, level.start(), door.cell());
+        int dx0 = door.cell() % w;
+        int dy0 = door.cell() / w;
+        int best = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int c = 0; c < grid.size(); c++) {
+            char t = grid.at(c);
+            boolean free = c == except || !contains(taken, c);
+            if (reach[c] < 0 || legend.hasTag(t, "door") || legend.hasTag(t, "collectable") || legend.isStart(t)
+                    || legend.isGoal(t) || c == level.goal() || door.isBehind(c) || !free) {
+                continue;
+            }
+            int d = Math.abs(c % w - dx0) + Math.abs(c / w - dy0);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static boolean contains(int[] cells, int cell) {
+        for (int c : cells) {
+            if (c == cell) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean tooClose(int[] chosen, int n, int cell, int w, int spacing) {
         for (int i = 0; i < n; i++) {
             int dx = Math.abs(chosen[i] % w - cell % w);

@@ -1,5 +1,6 @@
 package io.animata.demo.npc;
 
+import com.badlogic.ashley.core.Entity;
 import com.badlogic.gdx.graphics.Color;
 import com.badlogic.gdx.graphics.g2d.BitmapFont;
 import com.badlogic.gdx.graphics.g2d.GlyphLayout;
@@ -11,6 +12,7 @@ import com.badlogic.gdx.utils.Align;
 import com.badlogic.gdx.utils.Disposable;
 import com.badlogic.gdx.utils.viewport.Viewport;
 import io.animata.core.npc.DialogueState;
+import io.animata.core.npc.action.InventoryComponent;
 import io.animata.demo.DungeonLevel;
 import io.animata.demo.DungeonLevels;
 import io.animata.demo.HudText;
@@ -134,7 +136,7 @@ public final class NpcRenderer implements Disposable {
             shapes.circle(p.x, p.y + r * 0.55f, r * 0.5f, SEGMENTS);
             shapes.setColor(FACE);
             shapes.circle(p.x, p.y + r * 0.55f, r * 0.42f, SEGMENTS);
-            if (npc.hasKey) {
+            if (holdsKey(npcs.entity(i))) {
                 shapes.setColor(KEY);
                 shapes.circle(p.x + r * 0.9f, p.y - r * 0.2f, 0.09f, 10);
                 shapes.rect(p.x + r * 0.9f, p.y - r * 0.24f, 0.22f, 0.07f);
@@ -226,6 +228,7 @@ public final class NpcRenderer implements Disposable {
             }
         }
         status(batch, viewport);
+        storyStatus(batch, viewport, typing ? talk.editor().target() : talk.inReach());
         batch.end();
     }
 
@@ -241,9 +244,23 @@ public final class NpcRenderer implements Disposable {
         } else {
             line.append("NPCs: no dialogue model in this build, they answer with their fallback lines");
         }
-        line.append("   replies ").append(npcs.replies()).append("   actions ").append(npcs.actionsApplied());
+        line.append("   replies ").append(npcs.replies()).append("   actions ").append(npcs.actionsApplied())
+                .append("   refused ").append(npcs.actionsRefused());
         font.setColor(DIM);
         font.draw(batch, line, viewport.getScreenX() + 10f, viewport.getScreenY() + 8f + font.getCapHeight());
+    }
+
+    /** The story line above the status line, with how the NPC in reach feels about the player. */
+    private void storyStatus(SpriteBatch batch, Viewport viewport, int near) {
+        line.setLength(0);
+        npcs.story().appendStatus(line);
+        if (near >= 0 && near < npcs.count()) {
+            line.append("      ").append(npcs.persona(near).name).append(" toward you: ");
+            npcs.story().appendFeelings(npcs.entity(near), line);
+        }
+        font.setColor(DIM);
+        font.draw(batch, line, viewport.getScreenX() + 10f,
+                viewport.getScreenY() + 8f + font.getCapHeight() + font.getLineHeight());
     }
 
     /** Projects NPC {@code i}'s position into {@link #screen}; false when it has no body. */
@@ -283,5 +300,9 @@ public final class NpcRenderer implements Disposable {
             disposed = true;
             font.dispose();
         }
+    }
+
+    private static boolean holdsKey(Entity npc) {
+        return InventoryComponent.has(npc, NpcActions.KEY) || InventoryComponent.has(npc, NpcActions.SPARE_KEY);
     }
 }

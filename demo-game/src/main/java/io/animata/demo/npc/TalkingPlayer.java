@@ -10,7 +10,8 @@ import io.animata.demo.ScriptedPlayer;
 /**
  * The scripted player of a headless run with NPCs: in each dungeon it walks up to the NPCs one after the other (in
  * the order they stand along the way), says {@value #LINES_PER_NPC} lines of {@link NpcScript} to each, waiting for
- * each reply to end and reading it for a moment, then walks to the stairs like a {@link ScriptedPlayer}. It walks the
+ * each reply to end and reading it for a moment; then, holding a key an NPC gave it, it walks up to the locked door
+ * (which opens: the story's peaceful way), and walks to the stairs like a {@link ScriptedPlayer}. It walks the
  * floor tile by tile along a shortest path (round the locked door while it is shut), and gives up on an NPC it cannot
  * reach or that does not answer within {@value #GIVE_UP_FRAMES} frames. Deterministic for a seed in lockstep.
  *
@@ -36,6 +37,9 @@ public final class TalkingPlayer implements PlayerInput {
     private DemoNpcs npcs;
     private DungeonLevel level;
     private int target;
+    private int doorFront = -1;
+    private int doorWalk;
+    private final Vector2 doorAt = new Vector2();
     private int targetCell = -1;
     private int[] toTarget;
     private boolean talking;
@@ -57,6 +61,8 @@ public final class TalkingPlayer implements PlayerInput {
         level = newLevel;
         target = 0;
         targetCell = -1;
+        doorFront = -1;
+        doorWalk = 0;
         talking = false;
         linesToTarget = 0;
     }
@@ -67,8 +73,16 @@ public final class TalkingPlayer implements PlayerInput {
         if (player.body == null) {
             return;
         }
-        if (npcs == null || level == null || target >= npcs.count()) {
+        if (npcs == null || level == null) {
             stairs.move(player, out);
+            return;
+        }
+        if (target >= npcs.count()) {
+            if (player.keys > 0 && npcs.door().isLocked() && doorWalk < GIVE_UP_FRAMES) {
+                walkToDoor(player.body.getPosition(), out); // the story's peaceful way: the key opens the door
+            } else {
+                stairs.move(player, out);
+            }
             return;
         }
         if (talking) {
@@ -117,6 +131,27 @@ public final class TalkingPlayer implements PlayerInput {
         targetCell = -1;
         talking = false;
         linesToTarget = 0;
+    }
+
+    /** Walks to the tile in front of the locked door, then into the door (a key opens it from close by). */
+    private void walkToDoor(Vector2 p, Vector2 out) {
+        doorWalk++;
+        if (doorFront < 0) {
+            doorFront = NpcPlacement.nearDoor(level, npcs.door(), new int[0], -1);
+            if (doorFront < 0) {
+                doorWalk = GIVE_UP_FRAMES;
+                return;
+            }
+        }
+        if (level.cellAt(p.x, p.y) == doorFront) {
+            float dx = level.worldX(npcs.door().cell()) - p.x;
+            float dy = level.worldY(npcs.door().cell()) - p.y;
+            float d = (float) Math.sqrt(dx * dx + dy * dy);
+            out.set(dx / d, dy / d);
+            return;
+        }
+        doorAt.set(level.worldX(doorFront), level.worldY(doorFront));
+        walkTowards(p, doorAt, out);
     }
 
     private void walkTowards(Vector2 p, Vector2 q, Vector2 out) {

@@ -41,6 +41,30 @@ class NpcPlacementTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    void theGuardsPlaceIsAFreeReachableFloorTileNextToTheDoorOnTheOpenSide(int index) {
+        DungeonLevel level = levels.make(index);
+        Legend legend = level.legend();
+        LockedDoor door = LockedDoor.choose(level);
+        int[] cells = NpcPlacement.choose(level, door, 3, 7L + index);
+        int atDoor = NpcPlacement.nearDoor(level, door, cells, cells[2]);
+        if (!door.isPresent()) {
+            assertEquals(-1, atDoor);
+            return;
+        }
+        int[] reach = FloorPaths.distances(level.grid(), legend, level.start(), door.cell());
+        assertTrue(reach[atDoor] >= 0, "reachable with the door shut");
+        assertFalse(door.isBehind(atDoor));
+        assertTrue(atDoor != cells[0] && atDoor != cells[1], "not where another NPC stands");
+        char c = level.grid().at(atDoor);
+        assertFalse(legend.hasTag(c, "door") || legend.hasTag(c, "collectable") || legend.isGoal(c)
+                || legend.isStart(c));
+        int w = level.width();
+        int gap = Math.abs(atDoor % w - door.cell() % w) + Math.abs(atDoor / w - door.cell() / w);
+        assertTrue(gap <= 2, "the door is " + gap + " tiles away");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void npcsStandOnDistinctReachableFloorTilesInFrontOfTheLockedDoor(int index) {
         DungeonLevel level = levels.make(index);
         Legend legend = level.legend();
