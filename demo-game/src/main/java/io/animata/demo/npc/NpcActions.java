@@ -103,7 +103,9 @@ public final class NpcActions implements Listener<NpcActionEvent>, DialogueListe
     }
 
     private boolean apply(Entity entity, NpcComponent npc, NpcAction action) {
-        npcs.story().acted(entity, npc.personaId, action);
+        if (!"give_item".equals(action.verb())) {
+            npcs.story().acted(entity, npc.personaId, action);
+        }
         switch (action.verb()) {
             case "open_door":
                 if (!npcs.door().open()) {
@@ -117,6 +119,9 @@ public final class NpcActions implements Listener<NpcActionEvent>, DialogueListe
                 if (inventory == null || !inventory.items.removeValue(item, false)) {
                     return false;
                 }
+                // after the item left the inventory (the story then moves the slice's items itself), before it
+                // changes hands in the story's world (the slice's trigger checks the giver holds it)
+                npcs.story().acted(entity, npc.personaId, action);
                 PlayerComponent player = npcs.player();
                 if (COIN.equals(item)) {
                     player.gold++;
