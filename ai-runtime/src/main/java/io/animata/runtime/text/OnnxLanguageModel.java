@@ -635,30 +635,27 @@ public final class OnnxLanguageModel implements LanguageModel {
             pad = reuse.pad;
         } else {
             // re-pack: every member's cache as a row, shorter ones padded on the left
-            int[][] lengths = new int[1][b];
-            float[][][] rows = new float[b][][];
+            int[] lengths = new int[b];
             width = 0;
             for (int j = 0; j < b; j++) {
-                rows[j] = ready.get(j).cacheRows();
-                lengths[0][j] = ready.get(j).cached;
-                width = Math.max(width, lengths[0][j]);
+                lengths[j] = ready.get(j).cached;
+                width = Math.max(width, lengths[j]);
             }
             pad = new int[b];
             for (int j = 0; j < b; j++) {
-                pad[j] = width - lengths[0][j];
+                pad[j] = width - lengths[j];
             }
             past = new OnnxTensor[2 * layers];
             int perPosition = headDim;
+            int floats = b * kvHeads * width * perPosition;
+            // members that come from the same old batch share its tensors: read each source once per tensor (ONNX
+            // Runtime copies an output's whole buffer on every read), not once per member
+            Map<OnnxTensor, FloatBuffer> read = new java.util.IdentityHashMap<>();
             for (int t = 0; t < 2 * layers; t++) {
-                FloatBuffer packed = FloatBuffer.allocate(b * kvHeads * width * perPosition);
+                FloatBuffer packed = packBuffer(t, floats);
+                read.clear();
                 for (int j = 0; j < b; j++) {
-                    float[] row = rows[j][t];
-                    int len = lengths[0][j];
-                    for (int h = 0; h < kvHeads; h++) {
-                        int base = ((j * kvHeads + h) * width + pad[j]) * perPosition;
-                        packed.position(base);
-                        packed.put(row, h * len * perPosition, len * perPosition);
-                    }
+                    ready.get(j).copyCacheRow(t, read, packed, j, width, pad[j]);
                 }
                 packed.rewind();
                 try {
@@ -713,6 +710,32 @@ public final class OnnxLanguageModel implements LanguageModel {
             tokens[j] = g.sampler.sample(g.row, 0, vocab, g.tokens, g.count);
         }
         return tokens;
+    }
+
+    /** Direct buffers the re-packed caches are written into, one per key/value tensor, reused (worker only). */
+    private FloatBuffer[] packBuffers;
+
+    /**
+     * @return a zeroed direct buffer of {@code floats} for key/value tensor {@code t}, reused across re-packs (ONNX
+     *     Runtime reads a direct buffer in place; its tensor is closed before the next re-pack)
+     */
+    private FloatBuffer packBuffer(int t, int floats) {
+        if (packBuffers == null) {
+            packBuffers = new FloatBuffer[2 * layers];
+        }
+        FloatBuffer buf = packBuffers[t];
+        if (buf == null || buf.capacity() < floats) {
+            int capacity = Math.max(floats, buf == null ? 0 : buf.capacity() + buf.capacity() / 2);
+            buf = java.nio.ByteBuffer.allocateDirect(capacity * Float.BYTES).order(java.nio.ByteOrder.nativeOrder())
+                    .asFloatBuffer();
+            packBuffers[t] = buf;
+        }
+        buf.clear();
+        buf.limit(floats);
+        for (int i = 0; i < floats; i++) {
+            buf.put(i, 0f);
+        }
+        return buf;
     }
 
     private OrtSession.Result runBatch(List<OnnxGeneration> ready, OnnxTensor[] past, int width, int[] pad) {
@@ -887,6 +910,29 @@ public final class OnnxLanguageModel implements LanguageModel {
             cached = len;
             pendingCopies = out;
             return out;
+        }
+
+        /**
+         * Writes this generation's cache for key/value tensor {@code t} as row {@code j} of a packed
+         * {@code [rows, heads, width, headDim]} buffer, after {@code padding} positions; {@code read} keeps the
+         * source buffers already read in this re-pack.
+         */
+        void copyCacheRow(int t, Map<OnnxTensor, FloatBuffer> read, FloatBuffer packed, int j, int width,
+                int padding) {
+            OnnxTensor[] source = own != null ? presents(own) : batched != null ? presents(batched.result) : null;
+            int len = cached;
+            if (source == null || len == 0) {
+                return;
+            }
+            int sourceWidth = own != null ? cached : batched.width;
+            int sourceRow = own != null ? 0 : batchRow;
+            int sourcePadding = own != null ? 0 : batched.pad[batchRow];
+            FloatBuffer all = read.computeIfAbsent(source[t], OnnxTensor::getFloatBuffer);
+            for (int h = 0; h < kvHeads; h++) {
+                int from = ((sourceRow * kvHeads + h) * sourceWidth + sourcePadding) * headDim;
+                int to = ((j * kvHeads + h) * width + padding) * headDim;
+                packed.put(to, all, from, len * headDim);
+            }
         }
 
         /** @return this generation's cache per key/value tensor as {@code [heads, cached, headDim]} floats */
