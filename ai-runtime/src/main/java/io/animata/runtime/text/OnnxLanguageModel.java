@@ -538,53 +538,173 @@ public final class OnnxLanguageModel implements LanguageModel {
             return;
         }
         List<OnnxGeneration> ready = new ArrayList<>(count);
+        List<OnnxGeneration> fresh = new ArrayList<>(count);
         int[] readyIndex = new int[count];
+        int[] freshIndex = new int[count];
         for (int i = 0; i < count; i++) {
             errors[i] = null;
-            if (generations[i] instanceof OnnxGeneration g && g.owner() == this && g.reason == null && g.cached > 0) {
-                readyIndex[ready.size()] = i;
-                ready.add(g);
+            if (generations[i] instanceof OnnxGeneration g && g.owner() == this && g.reason == null) {
+                if (g.cached > 0) {
+                    readyIndex[ready.size()] = i;
+                    ready.add(g);
+                } else if (g.readsWholePrompt()) {
+                    freshIndex[fresh.size()] = i;
+                    fresh.add(g);
+                }
             }
         }
-        if (ready.size() < 2) {
+        boolean decodeTogether = ready.size() >= 2;
+        boolean prefillTogether = fresh.size() >= 2;
+        if (!decodeTogether && !prefillTogether) {
             LanguageModel.super.stepAll(generations, count, statuses, errors);
             return;
         }
         for (int i = 0; i < count; i++) {
-            if (!ready.contains(generations[i])) {
+            Generation g = generations[i];
+            if (!(decodeTogether && ready.contains(g)) && !(prefillTogether && fresh.contains(g))) {
                 try {
-                    statuses[i] = generations[i].step();
+                    statuses[i] = g.step();
                 } catch (RuntimeException e) {
                     statuses[i] = StepStatus.DONE;
                     errors[i] = e;
                 }
             }
         }
+        if (decodeTogether) {
+            stepTogether(ready, readyIndex, statuses, errors, false);
+        }
+        if (prefillTogether) {
+            // the new batch becomes the one to reuse only when no other was decoded this round
+            stepTogether(fresh, freshIndex, statuses, errors, !decodeTogether);
+        }
+    }
+
+    /** One batched call for {@code members}: a decode step of generations with caches, or their prompts read together. */
+    private void stepTogether(List<OnnxGeneration> members, int[] index, StepStatus[] statuses,
+            RuntimeException[] errors, boolean keepAsBatch) {
         int[] next;
         try {
-            next = batchStep(ready);
+            next = members.get(0).cached > 0 ? batchStep(members) : prefillStep(members, keepAsBatch);
         } catch (RuntimeException e) {
-            for (int j = 0; j < ready.size(); j++) {
-                ready.get(j).finish(FinishReason.STOP);
-                statuses[readyIndex[j]] = StepStatus.DONE;
-                errors[readyIndex[j]] = e;
+            for (int j = 0; j < members.size(); j++) {
+                members.get(j).finish(FinishReason.STOP);
+                statuses[index[j]] = StepStatus.DONE;
+                errors[index[j]] = e;
             }
             return;
         }
-        for (int j = 0; j < ready.size(); j++) {
+        for (int j = 0; j < members.size(); j++) {
             try {
-                statuses[readyIndex[j]] = ready.get(j).accept(next[j]);
+                statuses[index[j]] = members.get(j).accept(next[j]);
             } catch (RuntimeException e) {
-                statuses[readyIndex[j]] = StepStatus.DONE;
-                errors[readyIndex[j]] = e;
+                statuses[index[j]] = StepStatus.DONE;
+                errors[index[j]] = e;
             }
         }
+    }
+
+    /**
+     * Reads the prompts of generations that have no cache yet in one call: the prompts as rows of
+     * {@code input_ids}, shorter ones padded on the left (masked, so they give the logits they give alone), and an
+     * empty past. Their caches become one batch, as after a decode step.
+     */
+    private int[] prefillStep(List<OnnxGeneration> fresh, boolean keepAsBatch) {
+        int b = fresh.size();
+        int width = 0;
+        for (OnnxGeneration g : fresh) {
+            width = Math.max(width, g.count);
+        }
+        int[] pad = new int[b];
+        OrtEnvironment env = onnx.environment();
+        List<OnnxTensor> made = new ArrayList<>(4 + 2 * layers);
+        OrtSession.Result r;
+        try {
+            LongBuffer ids = LongBuffer.allocate(b * width);
+            LongBuffer positions = LongBuffer.allocate(b * width);
+            LongBuffer mask = LongBuffer.allocate(b * width);
+            for (int j = 0; j < b; j++) {
+                OnnxGeneration g = fresh.get(j);
+                pad[j] = width - g.count;
+                for (int t = 0; t < width; t++) {
+                    boolean real = t >= pad[j];
+                    ids.put(real ? g.tokens[t - pad[j]] : 0L);
+                    positions.put(real ? t - pad[j] : 0L);
+                    mask.put(real ? 1L : 0L);
+                }
+            }
+            ids.flip();
+            positions.flip();
+            mask.flip();
+            Map<String, OnnxTensorLike> feeds = new HashMap<>();
+            long[] shape = {b, width};
+            feeds.put("input_ids", keep(made, OnnxTensor.createTensor(env, ids, shape)));
+            feeds.put("position_ids", keep(made, OnnxTensor.createTensor(env, positions, shape)));
+            feeds.put("attention_mask", keep(made, OnnxTensor.createTensor(env, mask, shape)));
+            if (cacheBranch) {
+                feeds.put("use_cache_branch", keep(made, OnnxTensor.createTensor(env, new boolean[] {false})));
+            }
+            long[] emptyShape = {b, kvHeads, 0, headDim};
+            for (int l = 0; l < layers; l++) {
+                feeds.put(pastKeyNames[l], keep(made, OnnxTensor.createTensor(env, FloatBuffer.allocate(0), emptyShape)));
+                feeds.put(pastValueNames[l], keep(made, OnnxTensor.createTensor(env, FloatBuffer.allocate(0),
+                        emptyShape)));
+            }
+            r = onnx.runTensors(feeds);
+        } catch (OrtException e) {
+            throw new AnimataException("cannot make the batched prompt inputs of model '" + name + "': "
+                    + e.getMessage(), e);
+        } finally {
+            made.forEach(OnnxTensor::close);
+        }
+        batchedPrefills++;
+        BatchCache cache = new BatchCache();
+        cache.members = fresh.toArray(new OnnxGeneration[0]);
+        cache.pad = pad;
+        cache.width = width;
+        cache.result = r;
+        for (int j = 0; j < b; j++) {
+            OnnxGeneration g = fresh.get(j);
+            g.batched = cache;
+            g.batchRow = j;
+            g.cached = g.count;
+        }
+        if (keepAsBatch) {
+            batch = cache;
+        }
+        OnnxTensor logits = (OnnxTensor) r.get("logits").orElseThrow(
+                () -> new AnimataException("model '" + name + "' gave no 'logits'"));
+        long[] shape = logits.getInfo().getShape();
+        int vocab = (int) shape[shape.length - 1];
+        int positionsOut = shape.length == 3 ? (int) shape[1] : 1;
+        vocabSize = vocab;
+        FloatBuffer all = logits.getFloatBuffer();
+        Map<OnnxTensor, FloatBuffer> read = prefixes.enabled() ? new java.util.IdentityHashMap<>() : null;
+        int[] tokens = new int[b];
+        for (int j = 0; j < b; j++) {
+            OnnxGeneration g = fresh.get(j);
+            if (g.row.length != vocab) {
+                g.row = new float[vocab];
+            }
+            all.position(((j + 1) * positionsOut - 1) * vocab);
+            all.get(g.row);
+            if (read != null) {
+                prefixes.store(java.util.Arrays.copyOf(g.tokens, g.promptLength), g.cacheRows(read));
+            }
+            tokens[j] = g.sampler.sample(g.row, 0, vocab, g.tokens, g.count);
+        }
+        return tokens;
     }
 
     /** The shared cache of generations decoded together; worker-confined. */
     private BatchCache batch;
     private volatile long batchedRounds;
     private volatile long repacks;
+    private volatile long batchedPrefills;
+
+    /** @return calls that read several prompts together, made by {@link #stepAll} so far */
+    public long batchedPrefills() {
+        return batchedPrefills;
+    }
 
     /** @return batched decode calls made by {@link #stepAll} so far */
     public long batchedRounds() {
@@ -813,6 +933,12 @@ public final class OnnxLanguageModel implements LanguageModel {
             return OnnxLanguageModel.this;
         }
 
+        /** @return whether its next step reads the whole prompt (no cache, and no cached prefix to start from) */
+        boolean readsWholePrompt() {
+            return cached == 0 && own == null && batched == null && count == promptLength
+                    && !(prefixes.enabled() && prefixes.wouldHit(tokens, promptLength - 1));
+        }
+
         @Override
         public StepStatus step() {
             if (reason != null) {
@@ -937,6 +1063,14 @@ public final class OnnxLanguageModel implements LanguageModel {
 
         /** @return this generation's cache per key/value tensor as {@code [heads, cached, headDim]} floats */
         float[][] cacheRows() {
+            return cacheRows(null);
+        }
+
+        /**
+         * @param read source buffers already read (members of one batch share its tensors), or null
+         * @return this generation's cache per key/value tensor as {@code [heads, cached, headDim]} floats
+         */
+        float[][] cacheRows(Map<OnnxTensor, FloatBuffer> read) {
             float[][] rows = new float[2 * layers][];
             OnnxTensor[] source = own != null ? presents(own) : batched != null ? presents(batched.result) : null;
             int len = cached;
@@ -946,7 +1080,8 @@ public final class OnnxLanguageModel implements LanguageModel {
             for (int t = 0; t < rows.length; t++) {
                 float[] out = new float[kvHeads * len * headDim];
                 if (source != null && len > 0) {
-                    FloatBuffer all = source[t].getFloatBuffer();
+                    FloatBuffer all = read != null ? read.computeIfAbsent(source[t], OnnxTensor::getFloatBuffer)
+                            : source[t].getFloatBuffer();
                     for (int h = 0; h < kvHeads; h++) {
                         all.position(((rowIndex * kvHeads + h) * width + padding) * headDim);
                         all.get(out, h * len * headDim, len * headDim);

@@ -88,10 +88,12 @@ class OnnxBatchedDecodingTest {
         try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder)
                 .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
             int[] maxTokens = {30, 8, 25, 40, 17};
-            int[] joinAt = {0, 0, 3, 5, 12};
+            // two join together at the start, two more together while the first ones decode
+            int[] joinAt = {0, 0, 3, 3, 12};
             int cancel = 3;
             List<String> together = batched(model, maxTokens, joinAt, cancel);
             long rounds = model.batchedRounds();
+            assertEquals(2, model.batchedPrefills(), "prompts that arrive together are read in one call");
             assertTrue(rounds >= 15, "rounds decoded as batches: " + rounds);
             assertTrue(model.repacks() >= 3 && model.repacks() <= rounds / 2,
                     "the cache is re-packed only when members change: " + model.repacks() + " of " + rounds);
