@@ -215,13 +215,15 @@ final class ConversationWriter {
     private Exchange request(CorpusPersona p, String facts, List<String> verbs, List<String> items) {
         boolean actions = !verbs.isEmpty();
         String a = p.address();
-        boolean refuse = random.nextInt(5) == 0;
+        boolean refuse = random.nextInt(6) == 0;
         String verb = StandardActions.VERBS.get(random.nextInt(StandardActions.VERBS.size()));
         if (actions && !verbs.contains(verb) && random.nextInt(3) == 0) {
             verb = verbs.get(random.nextInt(verbs.size())); // more acting replies than the share of allowed verbs
         }
         boolean notAllowed = actions && !verbs.contains(verb);
-        String item = random.nextInt(4) == 0 ? pick(random, OTHER_ITEMS) : pick(random, p.wares());
+        // mostly an item the NPC carries, so that acting is learnt as often as refusing
+        String item = random.nextInt(8) == 0 ? pick(random, OTHER_ITEMS)
+                : items.isEmpty() || random.nextInt(4) == 0 ? pick(random, p.wares()) : pick(random, items);
         boolean missing = !items.contains(item);
         String said = item.replace('_', ' ');
         switch (verb) {
@@ -232,7 +234,7 @@ final class ConversationWriter {
                     return new Exchange(line, "I cannot give things away, " + a + ". It is not my place.");
                 }
                 if (missing) {
-                    return new Exchange(line, "I have no " + said + ", " + a + ".");
+                    return new Exchange(line, "I carry no " + said + ", " + a + ".");
                 }
                 return refuse ? new Exchange(line, "No, " + a + ". The " + said + " stays with me.")
                         : acting(line, "Here, take the " + said + ", " + a + ".", actions,
@@ -274,7 +276,7 @@ final class ConversationWriter {
                     return new Exchange(line, "I am no trader, " + a + ". I sell nothing.");
                 }
                 if (missing) {
-                    return new Exchange(line, "I have no " + said + " to sell, " + a + ".");
+                    return new Exchange(line, "I carry no " + said + " to sell, " + a + ".");
                 }
                 return refuse ? new Exchange(line, "The " + said + " is not for sale, " + a + ".")
                         : acting(line, "The " + said + " is " + price + " silver, " + a + ". A fair price.", actions,

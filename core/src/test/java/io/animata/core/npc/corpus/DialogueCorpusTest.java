@@ -236,7 +236,7 @@ class DialogueCorpusTest {
             mira = DialogueCorpus.TEMPLATE.render(dialogue.prompt(npc, "x")).replaceFirst("(?s)<\\|im_end\\|>.*", "");
         }
         int found = 0;
-        for (TrainingText t : DialogueCorpus.generate(3, 200)) {
+        for (TrainingText t : DialogueCorpus.generate(3, 600)) {
             String system = t.spans().get(0).text().replaceFirst("(?s)<\\|im_end\\|>.*", "");
             if (system.startsWith("<|im_start|>system\nYou are Mira,") && !system.contains("What is true right now")
                     && !system.contains("ACTION:")) {
