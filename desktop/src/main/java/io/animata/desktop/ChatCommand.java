@@ -10,6 +10,8 @@ import io.animata.core.npc.DialogueSystem;
 import io.animata.core.npc.MemoryComponent;
 import io.animata.core.npc.Persona;
 import io.animata.core.npc.PersonaComponent;
+import io.animata.core.npc.action.InventoryComponent;
+import io.animata.core.npc.action.StandardActions;
 import io.animata.runtime.AiRuntime;
 import io.animata.runtime.AnimataException;
 import io.animata.runtime.RunMode;
@@ -81,8 +83,13 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--facts", paramLabel = "TEXT", description = "world facts the NPC knows right now")
     String facts;
 
-    @Option(names = "--actions", split = ",", paramLabel = "A,B", description = "actions a reply may end with")
+    @Option(names = "--actions", split = ",", paramLabel = "A,B", description = {"actions a reply may end with;"
+            + " the contract's verbs take their arguments (give_item: item; trade: item, price), others none"})
     List<String> actions = new ArrayList<>();
+
+    @Option(names = "--items", split = ",", paramLabel = "A,B", description = {"items the NPC carries: what give_item"
+            + " and trade may name (without items those two verbs are not offered)"})
+    List<String> items = new ArrayList<>();
 
     @Option(names = "--max-tokens", paramLabel = "N", description = "most tokens per reply (default: ${DEFAULT-VALUE})")
     int maxTokens = 96;
@@ -132,7 +139,7 @@ public final class ChatCommand implements Callable<Integer> {
                 settings.optWorldFacts((e, sb) -> sb.append(facts));
             }
             if (!actions.isEmpty()) {
-                settings.optActions(actions.toArray(new String[0]));
+                settings.optActions(StandardActions.definitions(actions));
             }
             DialogueSystem dialogue = settings.build();
             engine.addSystem(dialogue);
@@ -144,6 +151,13 @@ public final class ChatCommand implements Callable<Integer> {
             d.maxTokens = maxTokens;
             entity.add(d);
             entity.add(engine.createComponent(MemoryComponent.class).setCapacity(Math.max(1, memoryTurns)));
+            InventoryComponent inventory = engine.createComponent(InventoryComponent.class);
+            for (String item : items) {
+                if (!item.isBlank()) {
+                    inventory.items.add(item.strip());
+                }
+            }
+            entity.add(inventory);
             engine.addEntity(entity);
 
             long frames = 0;

@@ -67,6 +67,31 @@ class ChatCommandTest {
         }
     }
 
+    /** give_item takes an item the NPC carries (--items): one it has is accepted with its argument, another refused. */
+    @Test
+    void theContractsVerbsTakeItemsTheNpcCarries() throws Exception {
+        String[] reply = {"Here, take the key.", "\nACTION:", " {\"action\": \"give_item\", \"item\": \"key\"}"};
+        HttpServer server = TextModelFixtures.sseServer(reply);
+        try {
+            Run has = run("chat", "--npc", "guard", "--model", TextModelFixtures.url(server), "--server-model", "m",
+                    "--actions", "give_item,open_door", "--items", "key,torch", "--say", "Give me the key.", "--json");
+            assertEquals(0, has.code(), has.err());
+            JsonNode given = has.replies().get(0);
+            assertEquals("give_item", given.get("action").asText(), given.toString());
+            assertEquals("key", given.get("args").get("item").asText(), given.toString());
+            assertEquals("Here, take the key.", given.get("text").asText());
+
+            Run without = run("chat", "--npc", "guard", "--model", TextModelFixtures.url(server), "--server-model", "m",
+                    "--actions", "give_item,open_door", "--items", "torch", "--say", "Give me the key.", "--json");
+            assertEquals(0, without.code(), without.err());
+            JsonNode refused = without.replies().get(0);
+            assertEquals("none", refused.get("action").asText(), refused.toString());
+            assertTrue(refused.get("refused").asText().contains("item"), refused.toString());
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void aServerThatIsDownGivesTheFallbackLineInCharacter() throws Exception {
         Run r = run("chat", "--npc", "guard", "--model", TextModelFixtures.refusingUrl(), "--server-model", "m",

@@ -122,7 +122,7 @@ final class CorpusPersonas {
                 "I want to sell my blades at a fair price and find out why Oskar's cart has not come.",
                 List.of("Busy. The forge never sleeps.", "Hm. Well enough, traveller. Steel does not wait.",
                         "Tired arms, but a good day of work."),
-                List.of("sword", "axe", "dagger")));
+                List.of("sword", "axe", "dagger", "spare_key")));
         list.add(new CorpusPersona(Persona.builtIn("tom"), "friend", List.of(
                 new Topic("rooms", "A room is two silver a night, friend, and the beds are clean."),
                 new Topic("stew", "Stew is one silver a bowl. Best in town, they say!"),

@@ -9,9 +9,13 @@ import java.util.SplittableRandom;
  * The dialogue corpus the shipped NPC model is trained on, written by the project from a seed: conversations between
  * the player and NPC personas (the built-in mira, tom and guard, and personas generated from banks of names, roles,
  * traits and rumours), with world facts, greetings, questions about what the NPC knows, wants and is, small talk,
- * insults, attempts to talk the NPC out of its role (answered in character), and requests that make it act. Half of
- * the conversations allow actions: there the NPC's acting replies end with the contract's action line
- * ({@code ACTION: {"action": "open_door"}}).
+ * insults, attempts to talk the NPC out of its role or to force an action (answered in character), and requests that
+ * make it act. Half of the conversations allow actions: the NPC has an allow-list (those of the shipped story slice and
+ * the demo, or a random one) and an inventory, the prompt's rules describe them as the game does for the contract's
+ * verbs ({@link io.animata.core.npc.action.StandardActions}), and the NPC's acting replies end with the contract's
+ * action line ({@code ACTION: {"action": "give_item", "item": "key"}}) naming an allowed verb and an item it carries;
+ * requests for other verbs or items are refused in character. Player lines are cleaned as the game cleans them
+ * ({@link io.animata.core.npc.action.PlayerText}).
  *
  * <p>Every prompt is built by {@link io.animata.core.npc.DialogueSystem#prompt} and rendered with {@link #TEMPLATE},
  * as in the game, so the model learns on the prompts it will see. The same seed gives the same corpus.
@@ -53,21 +57,21 @@ public final class DialogueCorpus {
                 CorpusPersona p = random.nextDouble() < BUILT_IN_SHARE ? builtIns.get(random.nextInt(builtIns.size()))
                         : CorpusPersonas.generate(random);
                 String facts = writer.facts();
-                boolean actions = random.nextBoolean();
-                out.add(render(renderer, p, facts, actions, writer.conversation(p, facts, actions)));
+                List<String> verbs = random.nextBoolean() ? writer.allowList() : List.of();
+                List<String> items = writer.inventory(p);
+                renderer.begin(p, facts, verbs, items);
+                out.add(render(renderer, writer.conversation(p, facts, verbs, items)));
             }
         }
         return out;
     }
 
     /** Renders a conversation line by line, each prompt from the game's prompt code, as one text. */
-    private static TrainingText render(PromptRenderer renderer, CorpusPersona p, String facts, boolean actions,
-            List<ConversationWriter.Exchange> exchanges) {
-        renderer.begin(p, facts);
+    private static TrainingText render(PromptRenderer renderer, List<ConversationWriter.Exchange> exchanges) {
         List<TrainingText.Span> spans = new ArrayList<>();
         String sofar = "";
         for (ConversationWriter.Exchange e : exchanges) {
-            String prompt = renderer.prompt(e.line(), actions);
+            String prompt = renderer.prompt(e.line());
             if (!prompt.startsWith(sofar)) {
                 // the template renders a remembered reply differently from a generated one: the text would not be
                 // one conversation, so the corpus is wrong
