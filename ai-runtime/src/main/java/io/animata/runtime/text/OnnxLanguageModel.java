@@ -547,7 +547,7 @@ public final class OnnxLanguageModel implements LanguageModel {
                 if (g.cached > 0) {
                     readyIndex[ready.size()] = i;
                     ready.add(g);
-                } else if (g.readsWholePrompt()) {
+                } else if (g.readsPrompt()) {
                     freshIndex[fresh.size()] = i;
                     fresh.add(g);
                 }
@@ -604,50 +604,77 @@ public final class OnnxLanguageModel implements LanguageModel {
     }
 
     /**
-     * Reads the prompts of generations that have no cache yet in one call: the prompts as rows of
-     * {@code input_ids}, shorter ones padded on the left (masked, so they give the logits they give alone), and an
-     * empty past. Their caches become one batch, as after a decode step.
+     * Reads the prompts of generations that have no cache yet in one call. A prompt may start from a cached prefix
+     * ({@link PrefixCache}); the rows read are each prompt's last {@code L} tokens, {@code L} the longest part any
+     * member must read, so that every row's cache ends up contiguous and right-aligned: {@code [padding | past |
+     * read]}, the padding masked, as after a decode step. A member with a shorter part re-reads a few prefix tokens,
+     * which gives the same cache. Their caches become one batch.
      */
     private int[] prefillStep(List<OnnxGeneration> fresh, boolean keepAsBatch) {
         int b = fresh.size();
-        int width = 0;
-        for (OnnxGeneration g : fresh) {
-            width = Math.max(width, g.count);
+        PrefixCache.Hit[] hits = new PrefixCache.Hit[b];
+        int reading = 1;
+        for (int j = 0; j < b; j++) {
+            OnnxGeneration g = fresh.get(j);
+            hits[j] = prefixes.enabled() ? prefixes.lookup(g.tokens, g.promptLength - 1) : null;
+            reading = Math.max(reading, g.count - (hits[j] == null ? 0 : hits[j].length()));
         }
+        int[] pastLength = new int[b];
+        int pastWidth = 0;
+        for (int j = 0; j < b; j++) {
+            pastLength[j] = Math.max(0, fresh.get(j).count - reading);
+            pastWidth = Math.max(pastWidth, pastLength[j]);
+        }
+        int width = pastWidth + reading;
         int[] pad = new int[b];
         OrtEnvironment env = onnx.environment();
         List<OnnxTensor> made = new ArrayList<>(4 + 2 * layers);
         OrtSession.Result r;
         try {
-            LongBuffer ids = LongBuffer.allocate(b * width);
-            LongBuffer positions = LongBuffer.allocate(b * width);
+            LongBuffer ids = LongBuffer.allocate(b * reading);
+            LongBuffer positions = LongBuffer.allocate(b * reading);
             LongBuffer mask = LongBuffer.allocate(b * width);
             for (int j = 0; j < b; j++) {
                 OnnxGeneration g = fresh.get(j);
                 pad[j] = width - g.count;
-                for (int t = 0; t < width; t++) {
-                    boolean real = t >= pad[j];
-                    ids.put(real ? g.tokens[t - pad[j]] : 0L);
-                    positions.put(real ? t - pad[j] : 0L);
-                    mask.put(real ? 1L : 0L);
+                for (int t = 0; t < pastWidth; t++) {
+                    mask.put(t >= pastWidth - pastLength[j] ? 1L : 0L);
+                }
+                for (int t = 0; t < reading; t++) {
+                    int at = g.count - reading + t;
+                    ids.put(at >= 0 ? g.tokens[at] : 0L);
+                    positions.put(Math.max(0, at));
+                    mask.put(at >= 0 ? 1L : 0L);
                 }
             }
             ids.flip();
             positions.flip();
             mask.flip();
             Map<String, OnnxTensorLike> feeds = new HashMap<>();
-            long[] shape = {b, width};
-            feeds.put("input_ids", keep(made, OnnxTensor.createTensor(env, ids, shape)));
-            feeds.put("position_ids", keep(made, OnnxTensor.createTensor(env, positions, shape)));
-            feeds.put("attention_mask", keep(made, OnnxTensor.createTensor(env, mask, shape)));
+            feeds.put("input_ids", keep(made, OnnxTensor.createTensor(env, ids, new long[] {b, reading})));
+            feeds.put("position_ids", keep(made, OnnxTensor.createTensor(env, positions, new long[] {b, reading})));
+            feeds.put("attention_mask", keep(made, OnnxTensor.createTensor(env, mask, new long[] {b, width})));
             if (cacheBranch) {
-                feeds.put("use_cache_branch", keep(made, OnnxTensor.createTensor(env, new boolean[] {false})));
+                feeds.put("use_cache_branch", keep(made, OnnxTensor.createTensor(env, new boolean[] {pastWidth > 0})));
             }
-            long[] emptyShape = {b, kvHeads, 0, headDim};
-            for (int l = 0; l < layers; l++) {
-                feeds.put(pastKeyNames[l], keep(made, OnnxTensor.createTensor(env, FloatBuffer.allocate(0), emptyShape)));
-                feeds.put(pastValueNames[l], keep(made, OnnxTensor.createTensor(env, FloatBuffer.allocate(0),
-                        emptyShape)));
+            long[] pastShape = {b, kvHeads, pastWidth, headDim};
+            for (int t = 0; t < 2 * layers; t++) {
+                FloatBuffer packed = pastWidth == 0 ? FloatBuffer.allocate(0)
+                        : packBuffer(t, b * kvHeads * pastWidth * headDim);
+                for (int j = 0; j < b && pastWidth > 0; j++) {
+                    if (pastLength[j] == 0) {
+                        continue;
+                    }
+                    float[] rows = hits[j].entry().rows[t];
+                    int full = hits[j].entry().tokens.length;
+                    for (int h = 0; h < kvHeads; h++) {
+                        int to = ((j * kvHeads + h) * pastWidth + pastWidth - pastLength[j]) * headDim;
+                        packed.put(to, rows, h * full * headDim, pastLength[j] * headDim);
+                    }
+                }
+                packed.rewind();
+                OnnxTensor past = keep(made, OnnxTensor.createTensor(env, packed, pastShape));
+                feeds.put(t % 2 == 0 ? pastKeyNames[t / 2] : pastValueNames[t / 2], past);
             }
             r = onnx.runTensors(feeds);
         } catch (OrtException e) {
@@ -675,7 +702,7 @@ public final class OnnxLanguageModel implements LanguageModel {
                 () -> new AnimataException("model '" + name + "' gave no 'logits'"));
         long[] shape = logits.getInfo().getShape();
         int vocab = (int) shape[shape.length - 1];
-        int positionsOut = shape.length == 3 ? (int) shape[1] : 1;
+        int positionsOut = shape.length == 3 ? (int) shape[1] : 1; // the positions read
         vocabSize = vocab;
         FloatBuffer all = logits.getFloatBuffer();
         Map<OnnxTensor, FloatBuffer> read = prefixes.enabled() ? new java.util.IdentityHashMap<>() : null;
@@ -933,10 +960,9 @@ public final class OnnxLanguageModel implements LanguageModel {
             return OnnxLanguageModel.this;
         }
 
-        /** @return whether its next step reads the whole prompt (no cache, and no cached prefix to start from) */
-        boolean readsWholePrompt() {
-            return cached == 0 && own == null && batched == null && count == promptLength
-                    && !(prefixes.enabled() && prefixes.wouldHit(tokens, promptLength - 1));
+        /** @return whether its next step reads its prompt (it has no cache yet; it may start from a cached prefix) */
+        boolean readsPrompt() {
+            return cached == 0 && own == null && batched == null && count == promptLength;
         }
 
         @Override

@@ -75,24 +75,6 @@ final class PrefixCache {
         return new Hit(best, bestLength);
     }
 
-    /**
-     * @return whether {@link #lookup} would find a prefix of at least {@link #MIN_PREFIX} tokens (no statistics or
-     *     recency change)
-     */
-    boolean wouldHit(int[] tokens, int limit) {
-        for (Entry e : entries) {
-            int n = Math.min(limit, e.tokens.length);
-            int common = 0;
-            while (common < n && e.tokens[common] == tokens[common]) {
-                common++;
-            }
-            if (common >= MIN_PREFIX) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Keeps a prompt's KV rows, replacing entries it extends, evicting the least recently used beyond the budget. */
     void store(int[] tokens, float[][] rows) {
         if (!enabled() || tokens.length > budgetTokens) {

@@ -108,6 +108,67 @@ class OnnxBatchedDecodingTest {
         }
     }
 
+    /** NPC-like prompts: one long shared start (persona and rules), then different lines of different lengths. */
+    private static GenerationRequest npcRequest(int i) {
+        String start = "you are mira , a blacksmith . the forge is hot . you want gold coins and the mine north . "
+                + "you can fix a sword . ";
+        String[] lines = {"hello", "can you fix my sword please ?", "what do you want today ?", "hello there traveller",
+            "the trader is late and the mine north is w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 ."};
+        return GenerationRequest.prompt(start + lines[i % lines.length]).optSampling(SamplingConfig.GREEDY)
+                .optMaxTokens(6 + i % 5).build();
+    }
+
+    @Test
+    void promptsThatArriveTogetherAreReadInOneCallFromTheirCachedPrefixesAndGiveTheirSoloText(@TempDir Path dir) {
+        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(TinyModels.write(dir,
+                TinyModels.gqaConfig(256), 12)).optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0))
+                .build()) {
+            List<String> alone = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                alone.add(model.generate(npcRequest(i), TextSink.NONE, null).text());
+            }
+            long hitsBefore = model.prefixCacheHits();
+            for (int round = 0; round < 2; round++) {
+                int n = 5;
+                Generation[] gens = new Generation[n];
+                List<StringBuilder> texts = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    StringBuilder text = new StringBuilder();
+                    texts.add(text);
+                    gens[i] = model.start(npcRequest(i), text::append);
+                }
+                StepStatus[] statuses = new StepStatus[n];
+                RuntimeException[] errors = new RuntimeException[n];
+                boolean[] done = new boolean[n];
+                for (int step = 0; step < 40; step++) {
+                    Generation[] live = new Generation[n];
+                    int[] at = new int[n];
+                    int k = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (!done[i]) {
+                            at[k] = i;
+                            live[k++] = gens[i];
+                        }
+                    }
+                    if (k == 0) {
+                        break;
+                    }
+                    model.stepAll(live, k, statuses, errors);
+                    for (int j = 0; j < k; j++) {
+                        assertNull(errors[j]);
+                        done[at[j]] = statuses[j] == StepStatus.DONE;
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    gens[i].close();
+                    assertEquals(alone.get(i), texts.get(i).toString(), "round " + round + ", generation " + i);
+                }
+            }
+            assertEquals(2, model.batchedPrefills(), "each round's five prompts were read in one call");
+            assertTrue(model.prefixCacheHits() >= hitsBefore + 10, "they started from the cached prefix");
+        }
+    }
+
     private static List<String> throughTheQueue(Path folder) {
         List<String> out = new ArrayList<>();
         try (AiRuntime runtime = AiRuntime.builder().setMode(RunMode.LOCKSTEP)
