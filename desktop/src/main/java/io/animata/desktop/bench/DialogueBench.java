@@ -85,6 +85,13 @@ public final class DialogueBench implements Callable<Integer> {
     @Option(names = "--conversations", description = "conversations at once in the second measurement (default: ${DEFAULT-VALUE})")
     int conversations = 8;
 
+    @Option(names = "--talkers", description = "NPCs kept talking while the game thread's cost per frame is measured"
+            + " (default: ${DEFAULT-VALUE})")
+    int talkers = 50;
+
+    @Option(names = "--talk-frames", description = "frames measured while --talkers NPCs talk (default: ${DEFAULT-VALUE})")
+    int talkFrames = 600;
+
     @Option(names = "--frame-us", description = "frame period the game loop keeps, in microseconds (default: ${DEFAULT-VALUE})")
     int frameMicros = 16_667;
 
@@ -105,7 +112,8 @@ public final class DialogueBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (maxTokens < 1 || pairs < 1 || conversations < 1 || frameMicros < 1 || budgetMillis <= 0
+        if (maxTokens < 1 || pairs < 1 || conversations < 1 || talkers < 1 || talkFrames < 1 || frameMicros < 1
+                || budgetMillis <= 0
                 || hidden < 4 || layers < 1 || vocab < 16) {
             throw new ParameterException(spec.commandLine(), "every count, size and period must be positive"
                     + " (--hidden at least 4, --vocab at least 16)");
@@ -133,31 +141,23 @@ public final class DialogueBench implements Callable<Integer> {
                     .build();
             engine.addSystem(dialogue);
             List<Entity> npcs = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, conversations); i++) {
-                Entity e = engine.createEntity();
-                e.add(engine.createComponent(PersonaComponent.class)
-                        .set(Persona.builtIn(Persona.BUILT_IN.get(i % Persona.BUILT_IN.size()))));
-                DialogueComponent d = engine.createComponent(DialogueComponent.class);
-                d.sampling = SamplingConfig.GREEDY;
-                d.maxTokens = maxTokens;
-                e.add(d);
-                e.add(engine.createComponent(MemoryComponent.class).setCapacity(2));
-                engine.addEntity(e);
-                npcs.add(e);
+            for (int i = 0; i < Math.max(conversations, talkers); i++) {
+                npcs.add(npc(engine, i));
             }
+            List<Entity> group = npcs.subList(0, conversations);
             Loop loop = new Loop(engine, frameMicros);
             TextMetrics m = queue.metrics();
 
             // warm-up, not measured: JIT, ONNX Runtime's first runs, batched rounds, and every NPC's reply buffers
             loop.converse(dialogue, npcs.subList(0, 1), m, false);
-            loop.converse(dialogue, npcs, m, false);
+            loop.converse(dialogue, group, m, false);
 
             Phase single = new Phase();
             Phase many = new Phase();
             double[] ratios = new double[pairs];
             for (int r = 0; r < pairs; r++) {
                 Round alone = loop.converse(dialogue, npcs.subList(0, 1), m, true);
-                Round together = loop.converse(dialogue, npcs, m, true);
+                Round together = loop.converse(dialogue, group, m, true);
                 single.add(alone);
                 many.add(together);
                 ratios[r] = together.tokensPerSecond() / alone.tokensPerSecond();
@@ -166,6 +166,15 @@ public final class DialogueBench implements Callable<Integer> {
             double speedup = ratios[(pairs - 1) / 2];
             double tps1 = single.medianTokensPerSecond();
             double tpsN = many.medianTokensPerSecond();
+
+            // the game thread's cost while a crowd talks: every NPC says a new line half a second after each reply
+            loop.converse(dialogue, npcs, m, false); // warm-up: every NPC's reply buffers
+            loop.resetFrames();
+            long crowdTokens = m.tokensGenerated();
+            long crowdStart = System.nanoTime();
+            long crowdReplies = loop.keepTalking(dialogue, npcs, talkFrames);
+            double crowdSeconds = (System.nanoTime() - crowdStart) / 1e9;
+            double crowdTps = (m.tokensGenerated() - crowdTokens) / crowdSeconds;
             double[] frame = loop.frameMicros();
             double alloc = loop.allocPerFrame();
             String dev = m.device();
@@ -180,9 +189,10 @@ public final class DialogueBench implements Callable<Integer> {
                     + " of the %d pairs' ratios, %.2fx to %.2fx); first text after %.1f ms (median); %d batched decode"
                     + " rounds; %d prompt tokens reused from the prefix cache%n", conversations, tpsN, speedup, pairs,
                     ratios[0], ratios[pairs - 1], many.medianTtftMillis(), batched, reused);
-            out.printf(Locale.ROOT, "game thread per frame while replies stream: median %.1f us, p99 %.1f us;"
-                    + " %.1f bytes allocated per streaming frame (no line said, no reply completed)%n", frame[0],
-                    frame[1], alloc);
+            out.printf(Locale.ROOT, "%d NPCs kept talking for %d frames (%d replies, %.1f tokens/s, at most %d decoded at"
+                    + " once): game thread per frame median %.1f us, p99 %.1f us; %.1f bytes allocated per streaming"
+                    + " frame (no line said, no reply completed)%n", npcs.size(), talkFrames, crowdReplies, crowdTps,
+                    conversations, frame[0], frame[1], alloc);
             out.printf(Locale.ROOT, "RESULT ttft_ms=%.1f tokens_per_s=%.1f tokens_per_s_%d=%.1f"
                     + " main_thread_us_per_frame=%.1f main_thread_p99_us=%.1f alloc_bytes_per_frame=%.1f"
                     + " speedup_%d=%.2f ttft_%d_ms=%.1f device=%s model=%s max_tokens=%d%n",
@@ -196,6 +206,19 @@ public final class DialogueBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private Entity npc(Engine engine, int i) {
+        Entity e = engine.createEntity();
+        e.add(engine.createComponent(PersonaComponent.class)
+                .set(Persona.builtIn(Persona.BUILT_IN.get(i % Persona.BUILT_IN.size()))));
+        DialogueComponent d = engine.createComponent(DialogueComponent.class);
+        d.sampling = SamplingConfig.GREEDY;
+        d.maxTokens = maxTokens;
+        e.add(d);
+        e.add(engine.createComponent(MemoryComponent.class).setCapacity(2));
+        engine.addEntity(e);
+        return e;
     }
 
     private void writeGeneratedModel(Path dir) {
@@ -328,6 +351,58 @@ public final class DialogueBench implements Callable<Integer> {
                 n += npcs.get(i).getComponent(DialogueComponent.class).replies();
             }
             return n;
+        }
+
+        /** Forgets the frames measured so far. */
+        void resetFrames() {
+            frames = 0;
+            quietAllocated = 0;
+            quietFrames = 0;
+        }
+
+        /**
+         * Runs {@code count} measured frames in which every NPC that is not busy says a new line 30 frames after its
+         * last reply (the time it takes a player to read it); the lines said are part of the frame's cost.
+         *
+         * @return replies completed
+         */
+        long keepTalking(DialogueSystem dialogue, List<Entity> npcs, int count) {
+            int[] quietSince = new int[npcs.size()];
+            long repliesAtStart = replies(npcs);
+            for (int f = 0; f < count; f++) {
+                long repliesBefore = replies(npcs);
+                long allocBefore = mx.getCurrentThreadAllocatedBytes();
+                long t0 = System.nanoTime();
+                boolean said = false;
+                for (int i = 0; i < npcs.size(); i++) {
+                    DialogueComponent d = npcs.get(i).getComponent(DialogueComponent.class);
+                    if (d.isBusy()) {
+                        quietSince[i] = f;
+                    } else if (f - quietSince[i] >= 30) {
+                        dialogue.say(npcs.get(i), "Tell me about the market, friend. (" + (line++) + ")");
+                        said = true;
+                    }
+                }
+                engine.update(1f / 60f);
+                long t1 = System.nanoTime();
+                long allocated = mx.getCurrentThreadAllocatedBytes() - allocBefore;
+                if (frames == frameNanos.length) {
+                    frameNanos = Arrays.copyOf(frameNanos, frames * 2);
+                }
+                frameNanos[frames++] = t1 - t0;
+                if (!said && replies(npcs) == repliesBefore) {
+                    quietAllocated += allocated;
+                    quietFrames++;
+                }
+                nextFrame += periodNanos;
+                long wait = nextFrame - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else {
+                    nextFrame = System.nanoTime();
+                }
+            }
+            return replies(npcs) - repliesAtStart;
         }
 
         /** @return median and 99th percentile of the measured frames' game-thread time, in microseconds */

@@ -29,7 +29,7 @@ class DialogueBenchTest {
     void smallRunReportsEveryFigure() {
         String out = run(0, "bench", "dialogue", "--generated", "--hidden", "32", "--layers", "1", "--vocab", "200",
                 "--max-tokens", "6", "--pairs", "1", "--conversations", "3", "--frame-us", "500",
-                "--device", "cpu")[0];
+                "--talkers", "5", "--talk-frames", "60", "--device", "cpu")[0];
         String[] lines = out.strip().split("\\R");
         String last = lines[lines.length - 1];
         assertTrue(last.startsWith("RESULT "), last);
@@ -46,11 +46,14 @@ class DialogueBenchTest {
         assertTrue(Double.parseDouble(r.get("tokens_per_s")) > 0, r.toString());
         assertTrue(Double.parseDouble(r.get("tokens_per_s_3")) > 0, r.toString());
         assertTrue(out.contains("3 conversations at once"), out);
+        assertTrue(out.contains("5 NPCs kept talking for 60 frames"), out);
+        assertTrue(Double.parseDouble(r.get("main_thread_us_per_frame")) > 0, r.toString());
     }
 
     @Test
     void nonsenseSizesAreAUsageError() {
         String[] io = run(2, "bench", "dialogue", "--max-tokens", "0");
         assertTrue(io[1].contains("must be positive"), io[1]);
+        assertTrue(run(2, "bench", "dialogue", "--talkers", "0")[1].contains("must be positive"));
     }
 }
