@@ -1,7 +1,9 @@
 package io.animata.demo.npc;
 
 import com.badlogic.ashley.core.Entity;
+import com.badlogic.gdx.Gdx;
 import com.badlogic.gdx.graphics.Color;
+import com.badlogic.gdx.graphics.GL20;
 import com.badlogic.gdx.graphics.g2d.BitmapFont;
 import com.badlogic.gdx.graphics.g2d.GlyphLayout;
 import com.badlogic.gdx.graphics.g2d.SpriteBatch;
@@ -160,7 +162,10 @@ public final class NpcRenderer implements Disposable {
      */
     public void drawOverlay(SpriteBatch batch, ShapeRenderer shapes, Viewport viewport, TalkInput talk) {
         shapes.setProjectionMatrix(batch.getProjectionMatrix());
-        // backgrounds first, then all the text in one batch
+        // backgrounds first, then all the text in one batch; the panels are translucent (a batch that ended last
+        // turned blending off)
+        Gdx.gl.glEnable(GL20.GL_BLEND);
+        Gdx.gl.glBlendFunc(GL20.GL_SRC_ALPHA, GL20.GL_ONE_MINUS_SRC_ALPHA);
         shapes.begin(ShapeRenderer.ShapeType.Filled);
         for (int i = 0; i < npcs.count(); i++) {
             if (bubbles[i].isVisible() && project(viewport, i)) {
@@ -184,6 +189,10 @@ public final class NpcRenderer implements Disposable {
         }
         boolean typing = talk.editor().isOpen();
         float panelH = font.getLineHeight() + 2 * PAD;
+        // the story and status lines at the bottom are read over the floor: a dark strip behind them
+        shapes.setColor(PANEL);
+        shapes.rect(viewport.getScreenX(), viewport.getScreenY(), viewport.getScreenWidth(),
+                12f + font.getCapHeight() + font.getLineHeight());
         if (typing) {
             shapes.setColor(PANEL);
             shapes.rect(viewport.getScreenX() + 20f, viewport.getScreenY() + 36f, viewport.getScreenWidth() - 40f,
