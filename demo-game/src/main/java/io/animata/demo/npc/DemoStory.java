@@ -155,7 +155,8 @@ public final class DemoStory {
     /**
      * An NPC carried out an action: when it is the slice's cast member, the slice's triggers hear of it (the guard's
      * {@code open_door}, a key handed over). A {@code give_item} of something outside the slice (a coin) does not
-     * count, so that it cannot move the slice's keys. Call before the item changes hands in the story's world.
+     * count, so that it cannot move the slice's keys. Call after the game carried it out, before the item
+     * changes hands in the story's world ({@link #itemToPlayer}).
      */
     void acted(Entity npc, String personaId, NpcAction action) {
         if (!story.isRunning() || story.castMember(personaId) != npc) {

@@ -102,32 +102,42 @@ public final class NpcActions implements Listener<NpcActionEvent>, DialogueListe
         }
     }
 
+    /**
+     * Carries the action out in the dungeon, then tells the story: the game's effect comes first (the item leaves
+     * the NPC's inventory before the story moves the slice's items itself), and only actions that happened count.
+     */
     private boolean apply(Entity entity, NpcComponent npc, NpcAction action) {
-        if (!"give_item".equals(action.verb())) {
-            npcs.story().acted(entity, npc.personaId, action);
+        if (!carryOut(entity, npc, action)) {
+            return false;
         }
+        DemoStory story = npcs.story();
+        story.acted(entity, npc.personaId, action);
+        if ("open_door".equals(action.verb())) {
+            story.doorOpened();
+        } else if ("give_item".equals(action.verb())) {
+            String item = action.text("item");
+            if (KEY.equals(item) || SPARE_KEY.equals(item)) {
+                story.itemToPlayer(item);
+            }
+        }
+        return true;
+    }
+
+    private boolean carryOut(Entity entity, NpcComponent npc, NpcAction action) {
         switch (action.verb()) {
             case "open_door":
-                if (!npcs.door().open()) {
-                    return false;
-                }
-                npcs.story().doorOpened();
-                return true;
+                return npcs.door().open();
             case "give_item":
                 String item = action.text("item");
                 InventoryComponent inventory = entity.getComponent(InventoryComponent.class);
                 if (inventory == null || !inventory.items.removeValue(item, false)) {
                     return false;
                 }
-                // after the item left the inventory (the story then moves the slice's items itself), before it
-                // changes hands in the story's world (the slice's trigger checks the giver holds it)
-                npcs.story().acted(entity, npc.personaId, action);
                 PlayerComponent player = npcs.player();
                 if (COIN.equals(item)) {
                     player.gold++;
                 } else if (KEY.equals(item) || SPARE_KEY.equals(item)) {
                     player.keys++;
-                    npcs.story().itemToPlayer(item);
                 }
                 return true;
             case "follow":
