@@ -136,7 +136,10 @@ class DialogueSystemRealtimeTest {
             for (int i = 0; i < 1500; i++) {
                 f.update();
             }
-            long[] windows = new long[3];
+            // a clean window is required; a few are allowed to settle first: in a full suite run the JIT has been seen
+            // to leave one-off allocations (a few hundred bytes in 500 frames, less than one object a frame) in two
+            // windows in a row
+            long[] windows = new long[6];
             for (int w = 0; w < windows.length; w++) {
                 long before = mx.getCurrentThreadAllocatedBytes();
                 for (int i = 0; i < 500; i++) {
