@@ -26,7 +26,8 @@ public enum ChatTemplate {
      * ChatML, as Qwen 2 and 2.5 use it: {@code <|im_start|>role\ncontent<|im_end|>\n} per message (no default
      * system message is added).
      */
-    CHATML(List.of("<|im_end|>", "<|endoftext|>"), List.of("<|im_start|>", "<|im_end|>", "<|endoftext|>")) {
+    CHATML(List.of("<|im_end|>", "<|endoftext|>"), List.of("<|im_start|>", "<|im_end|>", "<|endoftext|>"),
+            List.of("<|im_start|>")) {
         @Override
         void renderTo(List<ChatMessage> messages, StringBuilder out) {
             for (ChatMessage m : messages) {
@@ -41,7 +42,8 @@ public enum ChatTemplate {
      * {@code <|start_header_id|>role<|end_header_id|>\n\ncontent<|eot_id|>} per message, contents trimmed.
      */
     LLAMA3(List.of("<|eot_id|>", "<|end_of_text|>"),
-            List.of("<|begin_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>", "<|end_of_text|>")) {
+            List.of("<|begin_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>", "<|end_of_text|>"),
+            List.of("<|start_header_id|>")) {
         @Override
         void renderTo(List<ChatMessage> messages, StringBuilder out) {
             out.append("<|begin_of_text|>");
@@ -57,7 +59,7 @@ public enum ChatTemplate {
      * role: system messages are put before the first user message, separated by a blank line. Consecutive messages
      * of one role are joined the same way, since the template needs user and assistant to alternate.
      */
-    MISTRAL(List.of("</s>"), List.of("<s>", "</s>", "[INST]", "[/INST]")) {
+    MISTRAL(List.of("</s>"), List.of("<s>", "</s>", "[INST]", "[/INST]"), List.of()) {
         @Override
         void renderTo(List<ChatMessage> messages, StringBuilder out) {
             StringBuilder system = new StringBuilder();
@@ -94,7 +96,8 @@ public enum ChatTemplate {
     },
     /** Phi-3 and Phi-3.5 instruct: {@code <|role|>\ncontent<|end|>\n} per message. */
     PHI3(List.of("<|end|>", "<|endoftext|>"),
-            List.of("<|system|>", "<|user|>", "<|assistant|>", "<|end|>", "<|endoftext|>")) {
+            List.of("<|system|>", "<|user|>", "<|assistant|>", "<|end|>", "<|endoftext|>"),
+            List.of("<|system|>", "<|user|>", "<|assistant|>")) {
         @Override
         void renderTo(List<ChatMessage> messages, StringBuilder out) {
             for (ChatMessage m : messages) {
@@ -107,7 +110,7 @@ public enum ChatTemplate {
      * For models without a chat template (base models, small models trained on plain dialogue): system messages
      * as paragraphs, then {@code User: ...} and {@code Assistant: ...} lines, ending with {@code Assistant:}.
      */
-    PLAIN(List.of("\nUser:", "\nAssistant:"), List.of()) {
+    PLAIN(List.of("\nUser:", "\nAssistant:"), List.of(), List.of()) {
         @Override
         void renderTo(List<ChatMessage> messages, StringBuilder out) {
             for (ChatMessage m : messages) {
@@ -128,10 +131,12 @@ public enum ChatTemplate {
 
     private final List<String> stopStrings;
     private final List<String> markers;
+    private final List<String> turnMarkers;
 
-    ChatTemplate(List<String> stopStrings, List<String> markers) {
+    ChatTemplate(List<String> stopStrings, List<String> markers, List<String> turnMarkers) {
         this.stopStrings = stopStrings;
         this.markers = markers;
+        this.turnMarkers = turnMarkers;
     }
 
     abstract void renderTo(List<ChatMessage> messages, StringBuilder out);
@@ -155,6 +160,15 @@ public enum ChatTemplate {
     /** @return the strings that end the assistant's turn in this format */
     public List<String> stopStrings() {
         return stopStrings;
+    }
+
+    /**
+     * @return the special tokens that start a turn in this format (a rendered prompt can be cut before each and the
+     *     pieces tokenised alone, {@link PromptEncoder}); empty where turns start with plain text ({@link #MISTRAL}'s
+     *     {@code [INST]} is text in older tokenizers, {@link #PLAIN})
+     */
+    public List<String> turnMarkers() {
+        return turnMarkers;
     }
 
     /** @return whether the rendered prompt starts with the beginning-of-sequence token itself */

@@ -74,6 +74,8 @@ public final class OnnxLanguageModel implements LanguageModel {
     private volatile boolean closed;
     /** Worker-confined, like the generations. */
     private final PrefixCache prefixes;
+    /** Worker-confined: tokenises chat prompts piece by piece, remembering recent pieces. */
+    private final PromptEncoder promptEncoder;
 
     private OnnxLanguageModel(Builder b) {
         Path modelFile = findModelFile(b.folder);
@@ -154,6 +156,7 @@ public final class OnnxLanguageModel implements LanguageModel {
             this.eosIds = eosIds(config, generation, tokenizerConfig, tok, template);
             this.emptyPast = hasCache ? emptyPast(model.environment()) : new OnnxTensor[0];
             this.prefixes = new PrefixCache(hasCache ? b.prefixCacheTokens : 0);
+            this.promptEncoder = new PromptEncoder(tok, template.turnMarkers(), 256);
             this.onnx = model;
             this.tokenizer = tok;
             LOG.log(System.Logger.Level.INFO, "language model '" + name + "': " + layers + " layers, KV "
@@ -430,6 +433,21 @@ public final class OnnxLanguageModel implements LanguageModel {
         return out;
     }
 
+    /** @return each tensor's values as an array (ONNX Runtime copies an output whenever it is read) */
+    private static float[][] floats(OnnxTensor[] tensors) {
+        float[][] out = new float[tensors.length][];
+        for (int t = 0; t < tensors.length; t++) {
+            FloatBuffer buf = tensors[t].getFloatBuffer();
+            if (buf.hasArray() && buf.arrayOffset() == 0 && buf.array().length == buf.remaining()) {
+                out[t] = buf.array();
+            } else {
+                out[t] = new float[buf.remaining()];
+                buf.get(out[t]);
+            }
+        }
+        return out;
+    }
+
     /** @return the logits of the last {@code rows} positions of a run, {@code [rows * vocab]} */
     private float[] allLogits(OrtSession.Result r, int rows) {
         OnnxTensor logits = (OnnxTensor) r.get("logits").orElseThrow(
@@ -472,9 +490,16 @@ public final class OnnxLanguageModel implements LanguageModel {
         int[] prompt;
         List<String> stops = new ArrayList<>(request.stopStrings());
         if (request.isChat()) {
-            PromptFitter.Fitted fitted = PromptFitter.fit(request.messages(),
-                    messages -> tokenizer.encode(template.render(messages), false).length, budget);
-            prompt = tokenizer.encode(template.render(fitted.messages()), false);
+            // the fitter counts each candidate by encoding it: keep the last encoding, which is the one that fits
+            List<?>[] lastMessages = {null};
+            int[][] lastTokens = {null};
+            PromptFitter.Fitted fitted = PromptFitter.fit(request.messages(), messages -> {
+                lastMessages[0] = messages;
+                lastTokens[0] = promptEncoder.encode(template.render(messages));
+                return lastTokens[0].length;
+            }, budget);
+            prompt = lastMessages[0] == fitted.messages() ? lastTokens[0]
+                    : promptEncoder.encode(template.render(fitted.messages()));
             stops.addAll(template.stopStrings());
         } else {
             prompt = tokenizer.encode(request.prompt(), true);
@@ -662,14 +687,14 @@ public final class OnnxLanguageModel implements LanguageModel {
                 FloatBuffer packed = pastWidth == 0 ? FloatBuffer.allocate(0)
                         : packBuffer(t, b * kvHeads * pastWidth * headDim);
                 for (int j = 0; j < b && pastWidth > 0; j++) {
+                    zeroPadding(packed, j, pastWidth, pastWidth - pastLength[j]);
                     if (pastLength[j] == 0) {
                         continue;
                     }
-                    float[] rows = hits[j].entry().rows[t];
-                    int full = hits[j].entry().tokens.length;
+                    PrefixCache.KvRows rows = hits[j].entry().rows;
                     for (int h = 0; h < kvHeads; h++) {
                         int to = ((j * kvHeads + h) * pastWidth + pastWidth - pastLength[j]) * headDim;
-                        packed.put(to, rows, h * full * headDim, pastLength[j] * headDim);
+                        packed.put(to, rows.tensors()[t], rows.offset(h, 0), pastLength[j] * headDim);
                     }
                 }
                 packed.rewind();
@@ -705,7 +730,8 @@ public final class OnnxLanguageModel implements LanguageModel {
         int positionsOut = shape.length == 3 ? (int) shape[1] : 1; // the positions read
         vocabSize = vocab;
         FloatBuffer all = logits.getFloatBuffer();
-        Map<OnnxTensor, FloatBuffer> read = prefixes.enabled() ? new java.util.IdentityHashMap<>() : null;
+        // every row's prompt is kept: the rows share one copy of each output
+        float[][] arrays = prefixes.enabled() ? floats(presents(r)) : null;
         int[] tokens = new int[b];
         for (int j = 0; j < b; j++) {
             OnnxGeneration g = fresh.get(j);
@@ -714,8 +740,9 @@ public final class OnnxLanguageModel implements LanguageModel {
             }
             all.position(((j + 1) * positionsOut - 1) * vocab);
             all.get(g.row);
-            if (read != null) {
-                prefixes.store(java.util.Arrays.copyOf(g.tokens, g.promptLength), g.cacheRows(read));
+            if (arrays != null) {
+                prefixes.store(java.util.Arrays.copyOf(g.tokens, g.promptLength),
+                        new PrefixCache.KvRows(arrays, j, kvHeads, width, pad[j], headDim));
             }
             tokens[j] = g.sampler.sample(g.row, 0, vocab, g.tokens, g.count);
         }
@@ -762,25 +789,40 @@ public final class OnnxLanguageModel implements LanguageModel {
         int[] pad;
         int width;
         OrtSession.Result result;
+
+        /** @return rows whose generation has not left */
+        int live() {
+            int n = 0;
+            for (OnnxGeneration m : members) {
+                n += m == null ? 0 : 1;
+            }
+            return n;
+        }
     }
 
     /** One batched decode step; returns each generation's next token (not yet accepted). */
     private int[] batchStep(List<OnnxGeneration> ready) {
         int b = ready.size();
         BatchCache reuse = batch;
-        boolean same = reuse != null && reuse.members.length == b;
+        // the last batch goes on as it is while it holds exactly these generations, also when some of its rows have
+        // ended: an ended row is stepped on with a dummy token (cheaper than re-packing every live row's cache,
+        // which copies the whole batch out of ONNX Runtime) until fewer than a quarter of the rows are live
+        boolean same = reuse != null && reuse.live() == b && 4 * b >= reuse.members.length;
         for (int j = 0; same && j < b; j++) {
-            same = reuse.members[j] == ready.get(j);
+            same = ready.get(j).batched == reuse;
         }
         OnnxTensor[] past;
         List<OnnxTensor> made = new ArrayList<>();
         int width;
         int[] pad;
+        OnnxGeneration[] rows;
         if (same) {
             past = presents(reuse.result);
             width = reuse.width;
             pad = reuse.pad;
+            rows = reuse.members.clone();
         } else {
+            rows = ready.toArray(new OnnxGeneration[0]);
             // re-pack: every member's cache as a row, shorter ones padded on the left
             int[] lengths = new int[b];
             width = 0;
@@ -802,7 +844,10 @@ public final class OnnxLanguageModel implements LanguageModel {
                 FloatBuffer packed = packBuffer(t, floats);
                 read.clear();
                 for (int j = 0; j < b; j++) {
-                    ready.get(j).copyCacheRow(t, read, packed, j, width, pad[j]);
+                    if (!ready.get(j).copyCacheRow(t, read, packed, j, width, pad[j])) {
+                        pad[j] = width; // nothing cached: the whole row is padding
+                    }
+                    zeroPadding(packed, j, width, pad[j]);
                 }
                 packed.rewind();
                 try {
@@ -821,22 +866,24 @@ public final class OnnxLanguageModel implements LanguageModel {
             repacks++;
         }
         try {
-            r = runBatch(ready, past, width, pad);
+            r = runBatch(rows, past, width, pad);
         } finally {
             made.forEach(OnnxTensor::close);
         }
         // the members' caches now live in r: free what held them before (a batch is freed with its last member)
         BatchCache next = new BatchCache();
-        next.members = ready.toArray(new OnnxGeneration[0]);
+        next.members = rows;
         next.pad = pad;
         next.width = width + 1;
         next.result = r;
+        int[] rowOf = new int[b];
         for (int j = 0; j < b; j++) {
             OnnxGeneration g = ready.get(j);
+            rowOf[j] = same ? g.batchRow : j;
             g.dropOwnCache();
             g.leaveBatch();
             g.batched = next;
-            g.batchRow = j;
+            g.batchRow = rowOf[j];
             g.cached = g.count;
         }
         batch = next;
@@ -852,7 +899,7 @@ public final class OnnxLanguageModel implements LanguageModel {
             if (g.row.length != vocab) {
                 g.row = new float[vocab];
             }
-            all.position(j * vocab);
+            all.position(rowOf[j] * vocab);
             all.get(g.row);
             tokens[j] = g.sampler.sample(g.row, 0, vocab, g.tokens, g.count);
         }
@@ -862,9 +909,26 @@ public final class OnnxLanguageModel implements LanguageModel {
     /** Direct buffers the re-packed caches are written into, one per key/value tensor, reused (worker only). */
     private FloatBuffer[] packBuffers;
 
+    /** Zeros to clear padding with. */
+    private static final float[] ZEROS = new float[4096];
+
+    /** Zeros the first {@code padding} positions of row {@code j}'s heads in a packed {@code [rows, heads, width, headDim]} buffer. */
+    private void zeroPadding(FloatBuffer packed, int j, int width, int padding) {
+        for (int h = 0; h < kvHeads; h++) {
+            int at = (j * kvHeads + h) * width * headDim;
+            for (int left = padding * headDim; left > 0; ) {
+                int n = Math.min(left, ZEROS.length);
+                packed.put(at, ZEROS, 0, n);
+                at += n;
+                left -= n;
+            }
+        }
+    }
+
     /**
-     * @return a zeroed direct buffer of {@code floats} for key/value tensor {@code t}, reused across re-packs (ONNX
-     *     Runtime reads a direct buffer in place; its tensor is closed before the next re-pack)
+     * @return a direct buffer of {@code floats} for key/value tensor {@code t}, reused across re-packs (ONNX Runtime
+     *     reads a direct buffer in place; its tensor is closed before the next re-pack); old contents stay, so the
+     *     caller writes every position: the rows, and zeros over the padding ({@link #zeroPadding})
      */
     private FloatBuffer packBuffer(int t, int floats) {
         if (packBuffers == null) {
@@ -879,14 +943,12 @@ public final class OnnxLanguageModel implements LanguageModel {
         }
         buf.clear();
         buf.limit(floats);
-        for (int i = 0; i < floats; i++) {
-            buf.put(i, 0f);
-        }
         return buf;
     }
 
-    private OrtSession.Result runBatch(List<OnnxGeneration> ready, OnnxTensor[] past, int width, int[] pad) {
-        int b = ready.size();
+    /** One decode step of a batch's rows; a null row (its generation ended) is fed a dummy token. */
+    private OrtSession.Result runBatch(OnnxGeneration[] rows, OnnxTensor[] past, int width, int[] pad) {
+        int b = rows.length;
         OrtEnvironment env = onnx.environment();
         List<OnnxTensor> made = new ArrayList<>(4);
         try {
@@ -894,9 +956,9 @@ public final class OnnxLanguageModel implements LanguageModel {
             LongBuffer positions = LongBuffer.allocate(b);
             LongBuffer mask = LongBuffer.allocate(b * (width + 1));
             for (int j = 0; j < b; j++) {
-                OnnxGeneration g = ready.get(j);
-                ids.put(g.tokens[g.count - 1]);
-                positions.put(g.count - 1);
+                OnnxGeneration g = rows[j];
+                ids.put(g == null ? 0L : g.tokens[g.count - 1]);
+                positions.put(g == null ? 0L : g.count - 1);
                 for (int t = 0; t <= width; t++) {
                     mask.put(t < pad[j] ? 0L : 1L);
                 }
@@ -990,7 +1052,8 @@ public final class OnnxLanguageModel implements LanguageModel {
                 own = r;
                 cached = count;
                 if (readPrompt && prefixes.enabled()) {
-                    prefixes.store(java.util.Arrays.copyOf(tokens, promptLength), cacheRows());
+                    prefixes.store(java.util.Arrays.copyOf(tokens, promptLength),
+                            new PrefixCache.KvRows(floats(presents(own)), 0, kvHeads, cached, 0, headDim));
                 }
             } else {
                 r.close();
@@ -1039,14 +1102,13 @@ public final class OnnxLanguageModel implements LanguageModel {
                 return null;
             }
             int len = hit.length();
-            int full = hit.entry().tokens.length;
+            PrefixCache.KvRows rows = hit.entry().rows;
             OnnxTensor[] out = new OnnxTensor[2 * layers];
             try {
                 for (int t = 0; t < out.length; t++) {
-                    float[] rows = hit.entry().rows[t];
                     FloatBuffer slice = FloatBuffer.allocate(kvHeads * len * headDim);
                     for (int h = 0; h < kvHeads; h++) {
-                        slice.put(rows, h * full * headDim, len * headDim);
+                        slice.put(rows.tensors()[t], rows.offset(h, 0), len * headDim);
                     }
                     slice.rewind();
                     out[t] = OnnxTensor.createTensor(onnx.environment(), slice, new long[] {1, kvHeads, len, headDim});
@@ -1067,14 +1129,14 @@ public final class OnnxLanguageModel implements LanguageModel {
         /**
          * Writes this generation's cache for key/value tensor {@code t} as row {@code j} of a packed
          * {@code [rows, heads, width, headDim]} buffer, after {@code padding} positions; {@code read} keeps the
-         * source buffers already read in this re-pack.
+         * source buffers already read in this re-pack. Returns false when there is nothing cached to copy.
          */
-        void copyCacheRow(int t, Map<OnnxTensor, FloatBuffer> read, FloatBuffer packed, int j, int width,
+        boolean copyCacheRow(int t, Map<OnnxTensor, FloatBuffer> read, FloatBuffer packed, int j, int width,
                 int padding) {
             OnnxTensor[] source = own != null ? presents(own) : batched != null ? presents(batched.result) : null;
             int len = cached;
             if (source == null || len == 0) {
-                return;
+                return false;
             }
             int sourceWidth = own != null ? cached : batched.width;
             int sourceRow = own != null ? 0 : batchRow;
@@ -1085,18 +1147,11 @@ public final class OnnxLanguageModel implements LanguageModel {
                 int to = ((j * kvHeads + h) * width + padding) * headDim;
                 packed.put(to, all, from, len * headDim);
             }
+            return true;
         }
 
         /** @return this generation's cache per key/value tensor as {@code [heads, cached, headDim]} floats */
         float[][] cacheRows() {
-            return cacheRows(null);
-        }
-
-        /**
-         * @param read source buffers already read (members of one batch share its tensors), or null
-         * @return this generation's cache per key/value tensor as {@code [heads, cached, headDim]} floats
-         */
-        float[][] cacheRows(Map<OnnxTensor, FloatBuffer> read) {
             float[][] rows = new float[2 * layers][];
             OnnxTensor[] source = own != null ? presents(own) : batched != null ? presents(batched.result) : null;
             int len = cached;
@@ -1106,8 +1161,7 @@ public final class OnnxLanguageModel implements LanguageModel {
             for (int t = 0; t < rows.length; t++) {
                 float[] out = new float[kvHeads * len * headDim];
                 if (source != null && len > 0) {
-                    FloatBuffer all = read != null ? read.computeIfAbsent(source[t], OnnxTensor::getFloatBuffer)
-                            : source[t].getFloatBuffer();
+                    FloatBuffer all = source[t].getFloatBuffer();
                     for (int h = 0; h < kvHeads; h++) {
                         all.position(((rowIndex * kvHeads + h) * width + padding) * headDim);
                         all.get(out, h * len * headDim, len * headDim);

@@ -14,13 +14,25 @@ final class PrefixCache {
     /** A shorter common prefix is not worth copying a cache for. */
     static final int MIN_PREFIX = 16;
 
-    /** One cached prompt: its tokens, and per key/value tensor its rows {@code [heads, length, headDim]}. */
+    /**
+     * One sequence's keys and values as a row of packed {@code [rows, heads, width, headDim]} arrays, one array per
+     * key/value tensor. The rows of prompts read together share their arrays (copied once from the model's output,
+     * never written after), so keeping a prompt costs no copy of its own.
+     */
+    record KvRows(float[][] tensors, int row, int heads, int width, int padding, int headDim) {
+        /** @return where position {@code position} of head {@code head} starts in each tensor's array */
+        int offset(int head, int position) {
+            return ((row * heads + head) * width + padding + position) * headDim;
+        }
+    }
+
+    /** One cached prompt: its tokens and their keys and values. */
     static final class Entry {
         final int[] tokens;
-        final float[][] rows;
+        final KvRows rows;
         long lastUse;
 
-        Entry(int[] tokens, float[][] rows) {
+        Entry(int[] tokens, KvRows rows) {
             this.tokens = tokens;
             this.rows = rows;
         }
@@ -76,7 +88,7 @@ final class PrefixCache {
     }
 
     /** Keeps a prompt's KV rows, replacing entries it extends, evicting the least recently used beyond the budget. */
-    void store(int[] tokens, float[][] rows) {
+    void store(int[] tokens, KvRows rows) {
         if (!enabled() || tokens.length > budgetTokens) {
             return;
         }

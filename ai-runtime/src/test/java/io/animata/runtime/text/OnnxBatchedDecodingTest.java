@@ -95,8 +95,11 @@ class OnnxBatchedDecodingTest {
             long rounds = model.batchedRounds();
             assertEquals(2, model.batchedPrefills(), "prompts that arrive together are read in one call");
             assertTrue(rounds >= 15, "rounds decoded as batches: " + rounds);
-            assertTrue(model.repacks() >= 3 && model.repacks() <= rounds / 2,
-                    "the cache is re-packed only when members change: " + model.repacks() + " of " + rounds);
+            // members join three times (re-packs); those that end stay as rows stepped with a dummy token until
+            // fewer than a quarter are live, so that ends alone do not re-pack
+            assertTrue(model.repacks() >= 2 && model.repacks() <= 4,
+                    "the cache is re-packed when members join, not each time one ends: " + model.repacks() + " of "
+                            + rounds);
             for (int i = 0; i < maxTokens.length; i++) {
                 String alone = model.generate(request(i, maxTokens[i]), TextSink.NONE, null).text();
                 if (i == cancel) {

@@ -20,16 +20,16 @@ class PrefixCacheTest {
         int[] a = range(0, 40);
         int[] b = range(0, 30);
         b[25] = 999;
-        cache.store(a, new float[0][]);
-        cache.store(b, new float[0][]);
+        cache.store(a, null);
+        cache.store(b, null);
         int[] prompt = range(0, 50);
         PrefixCache.Hit hit = cache.lookup(prompt, 49);
         assertEquals(40, hit.length());
         assertEquals(30, cache.lookup(prompt, 30).length(), "never more than the limit");
         assertNull(cache.lookup(range(5, 50), 44), "nothing shared from the start");
-        cache.store(range(0, 45), new float[0][]);
+        cache.store(range(0, 45), null);
         assertEquals(2, cache.size(), "an entry the new prompt extends is replaced");
-        cache.store(range(200, 260), new float[0][]);
+        cache.store(range(200, 260), null);
         assertTrue(cache.size() <= 2, "the budget of 100 tokens evicts the least recently used");
     }
 
