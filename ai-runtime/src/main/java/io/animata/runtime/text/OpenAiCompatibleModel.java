@@ -40,8 +40,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link AnimataException} that names the server, what happened and what to do.
  *
  * <p>Sampling: temperature (0 for greedy), top-p, the seed, the maximum tokens and up to four stop strings are
- * sent; top-k and the repetition penalty are the server's own settings. Stop strings are also applied here, across
- * chunk boundaries, since not every server honours them.
+ * sent. Top-k and the repetition penalty are not in OpenAI's API; when a request sets them they are sent under the
+ * names the local servers read ({@code top_k}; {@code repetition_penalty} for vLLM, {@code repeat_penalty} and
+ * {@code repeat_last_n} for llama.cpp's server, LM Studio and Ollama), and a server that refuses unknown fields
+ * (HTTP 400/422 before any text, as OpenAI's own does) is asked again at once without them and not sent them again.
+ * Stop strings are also applied here, across chunk boundaries, since not every server honours them.
  *
  * <p>Threading: {@link #start} and the generations on one thread at a time, like every {@link LanguageModel}; the
  * HTTP client's threads only fill the generations' inboxes. {@link #close} ends the HTTP threads; idempotent.
@@ -75,6 +78,11 @@ public final class OpenAiCompatibleModel implements LanguageModel {
     private volatile boolean closed;
     /** Set when the server refused {@code response_format}: later replies ask for the action line instead. */
     private volatile boolean structuredRefused;
+    /** Set when the server refused the sampling fields outside OpenAI's API: they are not sent again. */
+    private volatile boolean samplingFieldsRefused;
+    /** The sampling fields outside OpenAI's API that local servers read. */
+    private static final List<String> SAMPLING_FIELDS = List.of("top_k", "repetition_penalty", "repeat_penalty",
+            "repeat_last_n");
 
     private OpenAiCompatibleModel(Builder b) {
         this.base = b.base;
@@ -167,6 +175,16 @@ public final class OpenAiCompatibleModel implements LanguageModel {
             body.put("top_p", s.topP());
         }
         body.put("seed", request.seed());
+        if (!samplingFieldsRefused) {
+            if (!s.isGreedy() && s.topK() > 0) {
+                body.put("top_k", s.topK());
+            }
+            if (s.repetitionPenalty() != 1f) {
+                body.put("repetition_penalty", s.repetitionPenalty());
+                body.put("repeat_penalty", s.repetitionPenalty());
+                body.put("repeat_last_n", s.repetitionWindow());
+            }
+        }
         if (!stops.isEmpty()) {
             ArrayNode stopArray = body.putArray("stop");
             stops.stream().limit(MAX_SERVER_STOPS).forEach(stopArray::add);
@@ -182,6 +200,14 @@ public final class OpenAiCompatibleModel implements LanguageModel {
     /** @return whether the server refused structured output ({@code response_format}) once, so it is no longer asked */
     public boolean structuredOutputRefused() {
         return structuredRefused;
+    }
+
+    /**
+     * @return whether the server refused the top-k and repetition-penalty fields once (they are outside OpenAI's
+     *     API), so they are no longer sent
+     */
+    public boolean samplingFieldsRefused() {
+        return samplingFieldsRefused;
     }
 
     @Override
@@ -384,7 +410,21 @@ public final class OpenAiCompatibleModel implements LanguageModel {
             abortExchange();
             String problem = describe(e);
             lastProblem = problem;
-            if (envelope != null && !anyText && (e.status() == 400 || e.status() == 422 || e.status() == 501)) {
+            boolean refused = !anyText && (e.status() == 400 || e.status() == 422 || e.status() == 501);
+            boolean hasSamplingFields = SAMPLING_FIELDS.stream().anyMatch(body::has);
+            String answer = e.body() == null ? "" : e.body();
+            boolean aboutFormat = answer.contains("response_format") || answer.contains("json_schema");
+            if (refused && hasSamplingFields && (envelope == null || !aboutFormat)) {
+                // fields outside OpenAI's API are the likelier cause (unless the answer names response_format):
+                // ask again at once without them
+                samplingFieldsRefused = true;
+                body.remove(SAMPLING_FIELDS);
+                LOG.log(System.Logger.Level.INFO, name + ": top-k and repetition penalty refused (" + problem
+                        + "); the server's own settings apply");
+                send();
+                return;
+            }
+            if (envelope != null && refused) {
                 // the server does not take response_format: ask again at once for plain text with an action line
                 structuredRefused = true;
                 envelope = null;

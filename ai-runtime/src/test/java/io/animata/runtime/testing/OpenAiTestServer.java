@@ -56,6 +56,7 @@ public final class OpenAiTestServer implements AutoCloseable {
     private volatile List<String> pieces = List.of("Hello", " there", "!");
     private volatile String finishReason = "stop";
     private volatile int failStatus = 500;
+    private volatile List<String> refusedFields = List.of();
 
     public OpenAiTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -102,6 +103,15 @@ public final class OpenAiTestServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers requests that carry any of these top-level fields with HTTP 400 and OpenAI's message for an unknown
+     * argument, as OpenAI's own API does with fields outside its specification.
+     */
+    public OpenAiTestServer refuseFields(String... names) {
+        refusedFields = List.of(names);
+        return this;
+    }
+
     /** @return completion requests received (model listings not counted) */
     public int completionRequests() {
         return bodies.size();
@@ -120,7 +130,20 @@ public final class OpenAiTestServer implements AutoCloseable {
 
     private void completion(HttpExchange exchange, boolean chat) throws IOException {
         paths.add(exchange.getRequestURI().getPath());
-        bodies.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+        JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        bodies.add(request);
+        for (String field : refusedFields) {
+            if (request.has(field)) {
+                byte[] body = ("{\"error\":{\"message\":\"Unrecognized request argument supplied: " + field
+                        + "\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(400, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+                return;
+            }
+        }
         if (failuresLeft.getAndDecrement() > 0) {
             byte[] body = ("{\"error\":{\"message\":\"model is loading\",\"code\":" + failStatus + "}}")
                     .getBytes(StandardCharsets.UTF_8);

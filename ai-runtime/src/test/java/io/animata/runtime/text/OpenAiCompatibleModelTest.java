@@ -79,6 +79,49 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
+    void topKAndTheRepetitionPenaltyGoUnderTheNamesLocalServersReadWhenARequestSetsThem() throws Exception {
+        OpenAiTestServer server = server().pieces("Fine.");
+        OpenAiCompatibleModel model = model(server.url(), fast().optModel("m"));
+        SamplingConfig sampling = SamplingConfig.builder().optTemperature(0.7f).optTopK(20).optRepetitionPenalty(1.2f)
+                .optRepetitionWindow(48).build();
+
+        model.generate(GenerationRequest.chat(List.of(ChatMessage.user("Hi"))).optSampling(sampling).build(),
+                TextSink.NONE, null);
+        model.generate(chat("Hi"), TextSink.NONE, null);
+
+        JsonNode sampled = server.bodies.get(0);
+        assertEquals(20, sampled.get("top_k").asInt());
+        assertEquals(1.2, sampled.get("repetition_penalty").asDouble(), 1e-6);
+        assertEquals(1.2, sampled.get("repeat_penalty").asDouble(), 1e-6);
+        assertEquals(48, sampled.get("repeat_last_n").asInt());
+        JsonNode greedy = server.bodies.get(1);
+        for (String field : List.of("top_k", "repetition_penalty", "repeat_penalty", "repeat_last_n")) {
+            assertFalse(greedy.has(field), "greedy without a penalty sends no " + field);
+        }
+    }
+
+    @Test
+    void aServerThatRefusesFieldsOutsideOpenAisApiIsAskedAgainWithoutThem() throws Exception {
+        OpenAiTestServer server = server().refuseFields("top_k", "repeat_penalty").pieces("Fine", " then.");
+        OpenAiCompatibleModel model = model(server.url(), fast().optModel("m"));
+        GenerationRequest request = GenerationRequest.chat(List.of(ChatMessage.user("Hi")))
+                .optSampling(SamplingConfig.DEFAULT).optSeed(3).build();
+
+        GenerationResult result = model.generate(request, TextSink.NONE, null);
+
+        assertEquals("Fine then.", result.text());
+        assertEquals(2, server.completionRequests(), "asked again at once, not retried with backoff");
+        assertTrue(server.bodies.get(0).has("top_k"));
+        assertFalse(server.bodies.get(1).has("top_k"));
+        assertFalse(server.bodies.get(1).has("repeat_penalty"));
+        assertEquals(0.95, server.bodies.get(1).get("top_p").asDouble(), 1e-6, "OpenAI's own fields stay");
+        assertTrue(model.samplingFieldsRefused());
+        model.generate(request, TextSink.NONE, null);
+        assertEquals(3, server.completionRequests());
+        assertFalse(server.bodies.get(2).has("top_k"), "not sent again once refused");
+    }
+
+    @Test
     void aRawPromptGoesToCompletions() throws Exception {
         OpenAiTestServer server = server().pieces(" upon", " a time");
         OpenAiCompatibleModel model = model(server.url(), fast().optModel("given"));

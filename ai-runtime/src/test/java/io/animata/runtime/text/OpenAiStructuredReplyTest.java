@@ -35,7 +35,8 @@ class OpenAiStructuredReplyTest {
 
     private static GenerationRequest request() {
         return GenerationRequest.chat(List.of(ChatMessage.system("You are Mira."), ChatMessage.user("The key?")))
-                .optStructuredReply(new StructuredReply("ACTION:", ACTION_SCHEMA)).optMaxTokens(60).build();
+                .optStructuredReply(new StructuredReply("ACTION:", ACTION_SCHEMA)).optMaxTokens(60)
+                .optSampling(SamplingConfig.GREEDY).build(); // no sampling fields outside OpenAI's API
     }
 
     @Test
@@ -67,5 +68,45 @@ class OpenAiStructuredReplyTest {
         assertTrue(model.structuredOutputRefused());
         model.generate(request(), p -> { }, null);
         assertFalse(server.bodies.get(2).has("response_format"), "not asked again once refused");
+    }
+
+    @Test
+    void aStrictServerLosesTheSamplingFieldsThenResponseFormatAndStillAnswers() throws Exception {
+        // OpenAI's own API refuses fields outside its specification; this one also refuses response_format
+        OpenAiTestServer server = new OpenAiTestServer().refuseFields("top_k", "repetition_penalty",
+                "response_format").pieces("Here.", "\nACTION: {\"action\": \"follow\"}");
+        toClose.add(server);
+        OpenAiCompatibleModel model = model(server);
+        GenerationRequest request = GenerationRequest.chat(List.of(ChatMessage.system("You are Mira."),
+                ChatMessage.user("Follow me."))).optStructuredReply(new StructuredReply("ACTION:", ACTION_SCHEMA))
+                .optSampling(SamplingConfig.DEFAULT).optMaxTokens(60).build();
+
+        GenerationResult r = model.generate(request, p -> { }, null);
+
+        assertEquals("Here.\nACTION: {\"action\": \"follow\"}", r.text());
+        assertEquals(3, server.completionRequests());
+        assertTrue(server.bodies.get(1).has("response_format"), "the sampling fields go first");
+        assertFalse(server.bodies.get(1).has("top_k"));
+        assertFalse(server.bodies.get(2).has("response_format"));
+        assertTrue(model.samplingFieldsRefused());
+        assertTrue(model.structuredOutputRefused());
+    }
+
+    @Test
+    void aServerThatNamesResponseFormatKeepsTheSamplingFields() throws Exception {
+        OpenAiTestServer server = new OpenAiTestServer().refuseFields("response_format")
+                .pieces("Here.", "\nACTION: {\"action\": \"follow\"}");
+        toClose.add(server);
+        OpenAiCompatibleModel model = model(server);
+        GenerationRequest request = GenerationRequest.chat(List.of(ChatMessage.user("Follow me.")))
+                .optStructuredReply(new StructuredReply("ACTION:", ACTION_SCHEMA)).optSampling(SamplingConfig.DEFAULT)
+                .optMaxTokens(60).build();
+
+        model.generate(request, p -> { }, null);
+
+        assertEquals(2, server.completionRequests());
+        assertFalse(server.bodies.get(1).has("response_format"));
+        assertTrue(server.bodies.get(1).has("top_k"), "the answer named response_format, not the sampling fields");
+        assertFalse(model.samplingFieldsRefused());
     }
 }
