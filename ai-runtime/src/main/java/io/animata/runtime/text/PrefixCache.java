@@ -24,12 +24,29 @@ final class PrefixCache {
         int offset(int head, int position) {
             return ((row * heads + head) * width + padding + position) * headDim;
         }
+
+        /** @return how many rows the arrays hold */
+        int rows() {
+            return tensors.length == 0 ? 0 : tensors[0].length / (heads * width * headDim);
+        }
+
+        /** @return the first {@code length} positions of this row in arrays of their own */
+        KvRows compact(int length) {
+            float[][] own = new float[tensors.length][heads * length * headDim];
+            for (int t = 0; t < tensors.length; t++) {
+                for (int h = 0; h < heads; h++) {
+                    System.arraycopy(tensors[t], offset(h, 0), own[t], h * length * headDim, length * headDim);
+                }
+            }
+            return new KvRows(own, 0, heads, length, 0, headDim);
+        }
     }
 
     /** One cached prompt: its tokens and their keys and values. */
     static final class Entry {
         final int[] tokens;
-        final KvRows rows;
+        /** Replaced by a compact copy when most rows of the arrays it shares are gone. */
+        KvRows rows;
         long lastUse;
 
         Entry(int[] tokens, KvRows rows) {
@@ -46,6 +63,8 @@ final class PrefixCache {
     private final List<Entry> entries = new ArrayList<>();
     private long clock;
     private int heldTokens;
+    /** Entries per shared set of arrays, to copy the last few out when the others are gone. */
+    private final java.util.IdentityHashMap<float[][], Integer> sharers = new java.util.IdentityHashMap<>();
     long hits;
     long tokensReused;
 
@@ -95,14 +114,16 @@ final class PrefixCache {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             if (e.tokens.length <= tokens.length && startsWith(tokens, e.tokens)) {
-                heldTokens -= e.tokens.length;
-                entries.remove(i);
+                remove(e);
             }
         }
         Entry entry = new Entry(tokens, rows);
         entry.lastUse = ++clock;
         entries.add(entry);
         heldTokens += tokens.length;
+        if (rows != null) {
+            sharers.merge(rows.tensors(), 1, Integer::sum);
+        }
         while (heldTokens > budgetTokens) {
             Entry oldest = entries.get(0);
             for (Entry e : entries) {
@@ -110,8 +131,33 @@ final class PrefixCache {
                     oldest = e;
                 }
             }
-            entries.remove(oldest);
-            heldTokens -= oldest.tokens.length;
+            remove(oldest);
+        }
+    }
+
+    /**
+     * Drops an entry. Entries stored from one batch share its arrays, so the budget would not bound the memory held
+     * by the few that remain: once fewer than half of the arrays' rows are still in use, those left get copies of
+     * their own rows and the arrays go.
+     */
+    private void remove(Entry gone) {
+        entries.remove(gone);
+        heldTokens -= gone.tokens.length;
+        if (gone.rows == null) {
+            return;
+        }
+        float[][] shared = gone.rows.tensors();
+        int left = sharers.merge(shared, -1, Integer::sum);
+        if (left <= 0) {
+            sharers.remove(shared);
+        } else if (2 * left < gone.rows.rows()) {
+            sharers.remove(shared);
+            for (Entry e : entries) {
+                if (e.rows != null && e.rows.tensors() == shared) {
+                    e.rows = e.rows.compact(e.tokens.length);
+                    sharers.put(e.rows.tensors(), 1);
+                }
+            }
         }
     }
 
@@ -130,6 +176,7 @@ final class PrefixCache {
 
     void clear() {
         entries.clear();
+        sharers.clear();
         heldTokens = 0;
     }
 }

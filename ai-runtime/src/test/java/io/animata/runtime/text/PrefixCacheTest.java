@@ -1,5 +1,6 @@
 package io.animata.runtime.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,43 @@ class PrefixCacheTest {
         assertEquals(2, cache.size(), "an entry the new prompt extends is replaced");
         cache.store(range(200, 260), null);
         assertTrue(cache.size() <= 2, "the budget of 100 tokens evicts the least recently used");
+    }
+
+    @Test
+    void promptsStoredFromOneBatchShareItsArraysUntilMostAreGoneThenKeepCopiesOfTheirOwnRows() {
+        int rows = 8;
+        int heads = 2;
+        int width = 24;
+        int headDim = 3;
+        float[][] shared = new float[2][rows * heads * width * headDim];
+        java.util.Random random = new java.util.Random(3);
+        for (float[] tensor : shared) {
+            for (int i = 0; i < tensor.length; i++) {
+                tensor[i] = random.nextFloat();
+            }
+        }
+        PrefixCache cache = new PrefixCache(20 * rows);
+        int[][] prompts = new int[rows][];
+        for (int r = 0; r < rows; r++) {
+            prompts[r] = range(1000 * r, 1000 * r + 20 - r % 3); // rows of different lengths, padded on the left
+            cache.store(prompts[r], new PrefixCache.KvRows(shared, r, heads, width, width - prompts[r].length,
+                    headDim));
+        }
+        PrefixCache.KvRows before = cache.lookup(prompts[7], 17).entry().rows;
+        assertTrue(before.tensors() == shared, "stored as views of the batch's arrays");
+        float[][] expected = before.compact(prompts[7].length).tensors();
+
+        for (int k = 0; k < 5; k++) {
+            cache.store(range(50_000 + 100 * k, 50_000 + 100 * k + 20), null); // evicts the least recently used
+        }
+
+        PrefixCache.Hit hit = cache.lookup(prompts[7], 17);
+        assertTrue(hit.entry().rows.tensors() != shared, "3 of 8 rows left: each keeps a copy of its own");
+        assertEquals(1, hit.entry().rows.rows());
+        for (int t = 0; t < expected.length; t++) {
+            assertArrayEquals(expected[t], hit.entry().rows.tensors()[t], "tensor " + t);
+        }
+        assertEquals(3 + 5, cache.size());
     }
 
     private static int[] range(int from, int to) {
