@@ -65,6 +65,8 @@ public final class OnnxGraphBuilder {
     public enum ElementType {
         /** 32-bit float. */
         FLOAT(TensorProto.DataType.FLOAT),
+        /** 16-bit float (IEEE half): the KV cache and logits of models exported in half precision. */
+        FLOAT16(TensorProto.DataType.FLOAT16),
         /** 64-bit integer: token ids, positions, masks, shapes. */
         INT64(TensorProto.DataType.INT64),
         /** Boolean, e.g. a {@code use_cache_branch} flag. */
@@ -336,6 +338,63 @@ public final class OnnxGraphBuilder {
      */
     public void write(Path file) {
         writeModel(build(), file);
+    }
+
+    /**
+     * Writes the model with the bytes of its larger initializers in a data file beside it: the ONNX external data
+     * format, which models over 2 GB need (protobuf cannot hold them) and exporters such as Hugging Face Optimum
+     * write as {@code model.onnx_data}. Each moved initializer names the file, its offset and its length. ONNX
+     * Runtime reads such a model from its path ({@link OnnxModel#load(String, Path, OnnxSessionConfig)}), finding the
+     * data file relative to it.
+     *
+     * @param file where to write the model, usually ending in {@code .onnx}
+     * @param dataFileName the data file's name, written in the same folder (any previous one is replaced)
+     * @param minBytes initializers of at least this many bytes go to the data file; smaller ones stay in the model
+     * @throws AnimataException if a file cannot be written or the data file name is a path
+     */
+    public void writeWithExternalData(Path file, String dataFileName, int minBytes) {
+        requireName("data file name", dataFileName);
+        if (dataFileName.contains("/") || dataFileName.contains("\\") || dataFileName.equals("..")) {
+            throw new AnimataException("the external data file name must be a plain file name beside the model, was '"
+                    + dataFileName + "'");
+        }
+        ModelProto model = build();
+        GraphProto.Builder graph = model.getGraph().toBuilder().clearInitializer();
+        Path data = file.toAbsolutePath().resolveSibling(dataFileName);
+        try {
+            Path parent = data.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(data))) {
+                long offset = 0;
+                for (TensorProto tensor : model.getGraph().getInitializerList()) {
+                    ByteString raw = tensor.getRawData();
+                    if (raw.size() < Math.max(1, minBytes)) {
+                        graph.addInitializer(tensor);
+                        continue;
+                    }
+                    // start each tensor on a 64-byte boundary, as the ONNX tools do, so it can be mapped aligned
+                    long start = (offset + 63) / 64 * 64;
+                    out.write(new byte[(int) (start - offset)]);
+                    raw.writeTo(out);
+                    offset = start + raw.size();
+                    graph.addInitializer(tensor.toBuilder().clearRawData()
+                            .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                            .addExternalData(entry("location", dataFileName))
+                            .addExternalData(entry("offset", Long.toString(start)))
+                            .addExternalData(entry("length", Long.toString(raw.size()))));
+                }
+            }
+        } catch (IOException e) {
+            throw new AnimataException("could not write the external data of ONNX model '" + graphName + "' to "
+                    + data + ": " + e.getMessage(), e);
+        }
+        writeModel(model.toBuilder().setGraph(graph).build(), file);
+    }
+
+    private static ai.onnx.proto.OnnxMl.StringStringEntryProto entry(String key, String value) {
+        return ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
     /** Writes a built model to a file; shared with the exporters. */

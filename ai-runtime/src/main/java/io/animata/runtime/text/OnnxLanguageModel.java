@@ -186,12 +186,6 @@ public final class OnnxLanguageModel implements LanguageModel {
         for (String candidate : MODEL_FILES) {
             Path p = folderOrFile.resolve(candidate);
             if (Files.isRegularFile(p)) {
-                for (String data : List.of(p.getFileName() + "_data", p.getFileName() + ".data")) {
-                    if (Files.exists(p.resolveSibling(data))) {
-                        throw new AnimataException("model " + p + " keeps its weights in the external file " + data
-                                + ", which is not supported yet; export a model under 2 GB in one file");
-                    }
-                }
                 return p;
             }
         }

@@ -175,9 +175,52 @@ public final class TinyDecoder {
         return config;
     }
 
-    /** @return the ONNX model, serialised */
+    /**
+     * How the model file is written.
+     *
+     * @param float16Io whether the KV cache ({@code past_key_values}, {@code present}) and the logits are float16 at
+     *     the graph's boundary, as in a half-precision export (the weights and the arithmetic stay float32, with Cast
+     *     nodes at the boundary; attention reads the keys and values as rounded to float16, as such a model does)
+     * @param externalDataFile when not null, the weights go to a data file of this name beside the model (the ONNX
+     *     external data format of models over 2 GB), else they are inside the model file
+     */
+    public record Export(boolean float16Io, String externalDataFile) {
+        /** Float32 inputs and outputs, one file: what {@link #toOnnx()} writes. */
+        public static final Export DEFAULT = new Export(false, null);
+
+        /** @return this export with a float16 KV cache and float16 logits */
+        public Export withFloat16Io() {
+            return new Export(true, externalDataFile);
+        }
+
+        /** @return this export with the weights in the data file {@code dataFileName} beside the model */
+        public Export withExternalData(String dataFileName) {
+            return new Export(float16Io, dataFileName);
+        }
+    }
+
+    /** @return the ONNX model, serialised: float32 inputs and outputs, weights inside */
     public byte[] toOnnx() {
+        return graph(false).toBytes();
+    }
+
+    /**
+     * Writes the model file as {@code export} says (with a data file beside it for external data).
+     *
+     * @throws AnimataException when a file cannot be written
+     */
+    public void writeOnnx(Path file, Export export) {
+        OnnxGraphBuilder g = graph(export.float16Io());
+        if (export.externalDataFile() != null) {
+            g.writeWithExternalData(file, export.externalDataFile(), 1024);
+        } else {
+            g.write(file);
+        }
+    }
+
+    private OnnxGraphBuilder graph(boolean float16Io) {
         Config c = config;
+        ElementType io = float16Io ? ElementType.FLOAT16 : ElementType.FLOAT;
         long d = c.hiddenSize();
         long h = c.heads();
         long kvh = c.kvHeads();
@@ -191,10 +234,14 @@ public final class TinyDecoder {
         String[] pastK = new String[c.layers()];
         String[] pastV = new String[c.layers()];
         for (int l = 0; l < c.layers(); l++) {
-            pastK[l] = g.addInput("past_key_values." + l + ".key", ElementType.FLOAT, "batch_size",
+            pastK[l] = g.addInput("past_key_values." + l + ".key", io, "batch_size",
                     String.valueOf(kvh), "past_sequence_length", String.valueOf(hd));
-            pastV[l] = g.addInput("past_key_values." + l + ".value", ElementType.FLOAT, "batch_size",
+            pastV[l] = g.addInput("past_key_values." + l + ".value", io, "batch_size",
                     String.valueOf(kvh), "past_sequence_length", String.valueOf(hd));
+            if (float16Io) {
+                pastK[l] = toFloat(g, pastK[l], "layer" + l + ".past_key_f32");
+                pastV[l] = toFloat(g, pastV[l], "layer" + l + ".past_value_f32");
+            }
         }
         String wte = g.addInitializer("wte", tokenEmbedding, c.vocabSize(), d);
         String wpe = g.addInitializer("wpe", positionEmbedding, c.maxPositions(), d);
@@ -243,8 +290,17 @@ public final class TinyDecoder {
                     splitKvHeads, p + "k");
             String v = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wv", wv[l], d, kvd)).output(p + "v"),
                     splitKvHeads, p + "v");
-            String presentK = g.node("Concat").inputs(pastK[l], k).attr("axis", 2L).output("present." + l + ".key");
-            String presentV = g.node("Concat").inputs(pastV[l], v).attr("axis", 2L).output("present." + l + ".value");
+            String presentK = g.node("Concat").inputs(pastK[l], k).attr("axis", 2L)
+                    .output(float16Io ? p + "keys_f32" : "present." + l + ".key");
+            String presentV = g.node("Concat").inputs(pastV[l], v).attr("axis", 2L)
+                    .output(float16Io ? p + "values_f32" : "present." + l + ".value");
+            if (float16Io) {
+                // attention reads the cache as it is stored, so decoding with it gives the logits of decoding without
+                presentK = toFloat(g, g.node("Cast").inputs(presentK).attr("to", (long) ElementType.FLOAT16.onnxType())
+                        .output("present." + l + ".key"), p + "keys");
+                presentV = toFloat(g, g.node("Cast").inputs(presentV).attr("to", (long) ElementType.FLOAT16.onnxType())
+                        .output("present." + l + ".value"), p + "values");
+            }
             String keysT = g.node("Transpose").inputs(presentK).attrInts("perm", 0, 1, 3, 2).output(p + "keys_t");
             String queries = group > 1 ? g.node("Reshape").inputs(q, byKvHead).output(p + "q_grouped") : q;
             String qk = g.node("MatMul").inputs(queries, keysT).output(p + "qk");
@@ -275,15 +331,23 @@ public final class TinyDecoder {
             x = g.node("Add").inputs(x, ff).output(p + "resid2");
         }
         String out = layerNorm(g, x, finalScale, finalBias, "final_norm");
-        g.node("MatMul").inputs(out, g.addInitializer("lm_head", lmHead, d, c.vocabSize())).output("logits");
-        g.addOutput("logits", ElementType.FLOAT, "batch_size", "sequence_length", String.valueOf(c.vocabSize()));
+        String logits = g.node("MatMul").inputs(out, g.addInitializer("lm_head", lmHead, d, c.vocabSize()))
+                .output(float16Io ? "logits_f32" : "logits");
+        if (float16Io) {
+            g.node("Cast").inputs(logits).attr("to", (long) ElementType.FLOAT16.onnxType()).output("logits");
+        }
+        g.addOutput("logits", io, "batch_size", "sequence_length", String.valueOf(c.vocabSize()));
         for (int l = 0; l < c.layers(); l++) {
-            g.addOutput("present." + l + ".key", ElementType.FLOAT, "batch_size", String.valueOf(kvh),
+            g.addOutput("present." + l + ".key", io, "batch_size", String.valueOf(kvh),
                     "total_sequence_length", String.valueOf(hd));
-            g.addOutput("present." + l + ".value", ElementType.FLOAT, "batch_size", String.valueOf(kvh),
+            g.addOutput("present." + l + ".value", io, "batch_size", String.valueOf(kvh),
                     "total_sequence_length", String.valueOf(hd));
         }
-        return g.toBytes();
+        return g;
+    }
+
+    private static String toFloat(OnnxGraphBuilder g, String x, String name) {
+        return g.node("Cast").inputs(x).attr("to", (long) ElementType.FLOAT.onnxType()).output(name);
     }
 
     private static String layerNorm(OnnxGraphBuilder g, String x, float[] scale, float[] bias, String name) {
@@ -307,6 +371,17 @@ public final class TinyDecoder {
      * @throws AnimataException when the folder cannot be written
      */
     public void writeModelFolder(Path dir, String tokenizerJson, ChatTemplate template, int eosTokenId) {
+        writeModelFolder(dir, tokenizerJson, template, eosTokenId, Export.DEFAULT);
+    }
+
+    /**
+     * Writes a model folder as {@link #writeModelFolder(Path, String, ChatTemplate, int)} does, the model file written
+     * as {@code export} says.
+     *
+     * @throws AnimataException when the folder cannot be written
+     */
+    public void writeModelFolder(Path dir, String tokenizerJson, ChatTemplate template, int eosTokenId,
+            Export export) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode cfg = json.createObjectNode();
         cfg.put("model_type", "animata-tiny");
@@ -322,7 +397,7 @@ public final class TinyDecoder {
         }
         try {
             Files.createDirectories(dir);
-            Files.write(dir.resolve("model.onnx"), toOnnx());
+            writeOnnx(dir.resolve("model.onnx"), export);
             Files.writeString(dir.resolve("tokenizer.json"), tokenizerJson);
             Files.writeString(dir.resolve("config.json"), cfg.toPrettyString());
             if (template != ChatTemplate.PLAIN) {

@@ -197,6 +197,37 @@ class OnnxLanguageModelTest {
         }
     }
 
+    /** Weights in {@code model.onnx_data} beside the model, as exports over 2 GB have them. */
+    @Test
+    void aModelWithExternalDataGivesTheLogitsAndTextOfTheSameModelInOneFile(@TempDir Path dir) {
+        Path single = TinyModels.write(dir.resolve("single"), TinyModels.gqaConfig(128), 13);
+        Path external = TinyModels.write(dir.resolve("external"), TinyModels.gqaConfig(128), 13,
+                TinyDecoder.Export.DEFAULT.withExternalData("model.onnx_data"));
+        assertTrue(Files.exists(external.resolve("model.onnx_data")));
+        int[] tokens = {3, 8, 13, 21, 34, 55, 12, 40};
+        try (OnnxLanguageModel a = load(single); OnnxLanguageModel b = load(external)) {
+            assertArrayEquals(a.logitsWithoutCache(tokens), b.logitsWithoutCache(tokens));
+            assertEquals(a.generate(chat(SamplingConfig.GREEDY, 1, 20), TextSink.NONE, null).text(),
+                    b.generate(chat(SamplingConfig.GREEDY, 1, 20), TextSink.NONE, null).text());
+        }
+    }
+
+    @Test
+    void aMissingOrTruncatedExternalDataFileIsNamed(@TempDir Path dir) throws Exception {
+        Path folder = TinyModels.write(dir, TinyModels.config(64), 14,
+                TinyDecoder.Export.DEFAULT.withExternalData("model.onnx_data"));
+        Path data = folder.resolve("model.onnx_data");
+        byte[] bytes = Files.readAllBytes(data);
+        Files.write(data, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        AnimataException truncated = assertThrows(AnimataException.class, () -> load(folder));
+        assertTrue(truncated.getMessage().contains("model.onnx_data") && truncated.getMessage().contains("truncated"),
+                truncated.getMessage());
+        Files.delete(data);
+        AnimataException missing = assertThrows(AnimataException.class, () -> load(folder));
+        assertTrue(missing.getMessage().contains("model.onnx_data") && missing.getMessage().contains("missing"),
+                missing.getMessage());
+    }
+
     @Test
     void missingFilesAreExplained(@TempDir Path dir) throws Exception {
         AnimataException noModel = assertThrows(AnimataException.class, () -> load(dir));
