@@ -139,8 +139,8 @@ class OnnxExternalDataTest {
         TensorProto inAttribute = external("const_w", "const.bin", 0, -1);
         GraphProto branch = GraphProto.newBuilder().setName("then").addInitializer(inSubgraph).build();
         NodeProto ifNode = NodeProto.newBuilder().setOpType("If").addInput("cond").addOutput("y")
-                .addAttribute(AttributeProto.newBuilder().setName("then_branch").setType(AttributeProto.AttributeType.GRAPH)
-                        .setG(branch))
+                .addAttribute(AttributeProto.newBuilder().setName("then_branch")
+                        .setType(AttributeProto.AttributeType.GRAPH).setG(branch))
                 .build();
         NodeProto constant = NodeProto.newBuilder().setOpType("Constant").addOutput("c")
                 .addAttribute(AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
