@@ -93,6 +93,8 @@ public final class OnnxGraphBuilder {
     }
 
     private final String graphName;
+    /** The graph whose node holds this one as an attribute (an If branch, a Loop body); null for the main graph. */
+    private final OnnxGraphBuilder outer;
     /** Every value name (graph input, initializer, node output) and what defined it, for error messages. */
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> nodeNames = new HashSet<>();
@@ -105,7 +107,31 @@ public final class OnnxGraphBuilder {
 
     /** @param graphName the graph's name, shown by model viewers */
     public OnnxGraphBuilder(String graphName) {
+        this(graphName, null);
+    }
+
+    private OnnxGraphBuilder(String graphName, OnnxGraphBuilder outer) {
         this.graphName = requireName("graph name", graphName);
+        this.outer = outer;
+    }
+
+    /**
+     * Starts a subgraph of this graph: the body of a graph attribute, such as the {@code then_branch} and
+     * {@code else_branch} of an {@code If} node. Its nodes may read the values of this graph (and of the graphs
+     * around it) that exist when they are added; its own names must not hide those. Declare its outputs with
+     * {@link #addOutput(String, ElementType, String...)}, then hand it to {@link Node#attr(String, OnnxGraphBuilder)}
+     * of a node of this graph, which takes it as it is then.
+     *
+     * @param name the subgraph's name
+     * @return the subgraph's builder
+     */
+    public OnnxGraphBuilder subgraph(String name) {
+        return new OnnxGraphBuilder(name, this);
+    }
+
+    /** @return whether this graph or a graph around it defines {@code name} */
+    private boolean isVisible(String name) {
+        return values.containsKey(name) || (outer != null && outer.isVisible(name));
     }
 
     /**
@@ -300,6 +326,19 @@ public final class OnnxGraphBuilder {
      * @throws AnimataException if no output is declared or an output names a value that does not exist
      */
     public ModelProto build() {
+        if (outer != null) {
+            throw new AnimataException("graph '" + graphName + "' is a subgraph: pass it to Node.attr of a node of"
+                    + " its enclosing graph, and build that one");
+        }
+        return ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .setProducerName(PRODUCER_NAME)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET_VERSION))
+                .setGraph(buildGraph())
+                .build();
+    }
+
+    private GraphProto buildGraph() {
         if (outputs.isEmpty()) {
             throw new AnimataException("graph '" + graphName + "' has no outputs: call addOutput before build");
         }
@@ -309,19 +348,13 @@ public final class OnnxGraphBuilder {
                         + "' but no input, initializer or node produces it; known values: " + values.keySet());
             }
         }
-        GraphProto graph = GraphProto.newBuilder()
+        return GraphProto.newBuilder()
                 .setName(graphName)
                 .setDocString(docString)
                 .addAllInput(inputs)
                 .addAllOutput(outputs)
                 .addAllInitializer(initializers)
                 .addAllNode(nodes)
-                .build();
-        return ModelProto.newBuilder()
-                .setIrVersion(IR_VERSION)
-                .setProducerName(PRODUCER_NAME)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET_VERSION))
-                .setGraph(graph)
                 .build();
     }
 
@@ -412,11 +445,15 @@ public final class OnnxGraphBuilder {
     }
 
     private boolean isUsed(String name) {
-        return values.containsKey(name) || nodeNames.contains(name);
+        return isVisible(name) || nodeNames.contains(name);
     }
 
     private void defineValue(String name, String definedBy) {
         requireName("value name", name);
+        if (outer != null && outer.isVisible(name)) {
+            throw new AnimataException("graph '" + graphName + "': cannot add " + definedBy + " '" + name
+                    + "', an enclosing graph already has a value of that name");
+        }
         String previous = values.putIfAbsent(name, definedBy);
         if (previous != null) {
             throw new AnimataException("graph '" + graphName + "': cannot add " + definedBy + " '" + name
@@ -568,6 +605,22 @@ public final class OnnxGraphBuilder {
         }
 
         /**
+         * Adds a {@code GRAPH} attribute, e.g. an {@code If} node's {@code then_branch}.
+         *
+         * @param attribute the attribute's name, not yet set on this node
+         * @param body a subgraph made by {@link #subgraph} of this node's graph, complete: it is taken as it is now
+         * @return this node
+         */
+        public Node attr(String attribute, OnnxGraphBuilder body) {
+            if (body == null || body.outer != OnnxGraphBuilder.this) {
+                throw new AnimataException(describe() + ": attribute '" + attribute + "' needs a subgraph made by"
+                        + " subgraph(...) of graph '" + graphName + "'");
+            }
+            attribute(attribute, AttributeProto.AttributeType.GRAPH).setG(body.buildGraph());
+            return this;
+        }
+
+        /**
          * Adds an {@code INTS} attribute, e.g. {@code perm} or {@code axes}.
          *
          * @param attribute the attribute's name, not yet set on this node
@@ -616,7 +669,7 @@ public final class OnnxGraphBuilder {
                 throw new AnimataException(describe() + " needs at least one output");
             }
             for (String input : proto.getInputList()) {
-                if (!input.isEmpty() && !values.containsKey(input)) {
+                if (!input.isEmpty() && !isVisible(input)) {
                     throw new AnimataException(describe() + " reads '" + input + "', which is not a graph input,"
                             + " an initializer or the output of an earlier node; add it before this node");
                 }

@@ -45,8 +45,8 @@ import java.util.Set;
  * kept for prompt prefixes as float16), and float16 logits are widened to float for sampling. Weights may live in
  * external data files next to the {@code .onnx} file, as exports over 2 GB have them ({@code model.onnx_data},
  * {@code model.onnx.data} or the files each tensor names): the model is then read from its path, and a missing or
- * truncated data file is reported by name. The merged layout ({@code decoder_model_merged.onnx}) is fed its
- * {@code use_cache_branch} flag.
+ * truncated data file is reported by name. A merged decoder ({@code decoder_model_merged.onnx}, whose {@code If} node
+ * picks the branch with or without past) is told by {@code use_cache_branch} whether a call has a past.
  *
  * <p>Threading: like every {@link LanguageModel}: one thread at a time steps the generations (the model's worker);
  * {@link #close} frees the session and the tokenizer.

@@ -94,6 +94,18 @@ class OnnxBatchedDecodingTest {
 
     private static final TinyDecoder.Export FLOAT16 = TinyDecoder.Export.DEFAULT.withFloat16Io();
 
+    /** A merged decoder is told by use_cache_branch whether each batched call has a past. */
+    @Test
+    void batchedRoundsOfAMergedDecoderGiveEachGenerationsSoloText(@TempDir Path dir) {
+        batchedEqualsSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 9, TinyDecoder.Export.DEFAULT.asMerged()));
+    }
+
+    @Test
+    void aMergedDecoderReadsPromptsTogetherFromCachedPrefixesAndGivesTheirSoloText(@TempDir Path dir) {
+        prefillsFromCachedPrefixesEqualSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 12,
+                FLOAT16.asMerged()));
+    }
+
     /** Generations decoded as a batch for a few rounds, then stepped one by one, go on as they would have alone. */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})

@@ -380,6 +380,35 @@ class OnnxLanguageModelTest {
                 && integers.getMessage().contains("float16"), integers.getMessage());
     }
 
+    /**
+     * A merged decoder ({@code decoder_model_merged.onnx}): its If node reads the past only when told to by
+     * {@code use_cache_branch}, so a wrong flag would give an error or other logits.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aMergedDecoderGivesTheLogitsAndTextOfTheSameModelWithoutABranch(boolean float16, @TempDir Path dir) {
+        TinyDecoder.Export plain = float16 ? FLOAT16 : TinyDecoder.Export.DEFAULT;
+        Path single = TinyModels.write(dir.resolve("single"), TinyModels.gqaConfig(128), 19, plain);
+        Path merged = TinyModels.write(dir.resolve("merged"), TinyModels.gqaConfig(128), 19, plain.asMerged());
+        assertTrue(Files.exists(merged.resolve("decoder_model_merged.onnx")));
+        int[] tokens = {3, 8, 13, 21, 34, 55, 12, 40, 9};
+        try (OnnxLanguageModel a = load(single); OnnxLanguageModel b = load(merged)) {
+            int vocab = a.vocabSize();
+            assertArrayEquals(a.logitsWithoutCache(tokens), b.logitsWithoutCache(tokens));
+            try (OnnxLanguageModel.KvDecoder x = a.decoder(); OnnxLanguageModel.KvDecoder y = b.decoder()) {
+                int[] prompt = java.util.Arrays.copyOf(tokens, 4);
+                assertArrayEquals(x.append(prompt), y.append(prompt));
+                for (int i = 4; i < tokens.length; i++) {
+                    float[] expected = x.append(tokens[i]);
+                    assertEquals(vocab, expected.length);
+                    assertArrayEquals(expected, y.append(tokens[i]), "token " + i);
+                }
+            }
+            assertEquals(a.generate(chat(SamplingConfig.GREEDY, 1, 20), TextSink.NONE, null).text(),
+                    b.generate(chat(SamplingConfig.GREEDY, 1, 20), TextSink.NONE, null).text());
+        }
+    }
+
     /** Weights in {@code model.onnx_data} beside the model, as exports over 2 GB have them. */
     @Test
     void aModelWithExternalDataGivesTheLogitsAndTextOfTheSameModelInOneFile(@TempDir Path dir) {
