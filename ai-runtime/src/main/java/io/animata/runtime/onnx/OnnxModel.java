@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * An ONNX model in an ONNX Runtime session, on CUDA or CPU. Reports its inputs and outputs, and runs either
  * generally ({@link #run(String, float[], long[])}) or as a {@link BatchModel}: one float input of shape
- * {@code [batch, n]} and float outputs of shape {@code [batch, m]}, run into caller-owned arrays.
+ * {@code [batch, n]} and float outputs of shape {@code [batch, m]}, run into caller-owned arrays. A model loaded from
+ * its file may keep its weights in external data files beside it (as models over 2 GB do).
  *
  * <p>Threading: loading may happen on any thread (an asset loader's, a worker's); it is slow, so keep it off the
  * game thread. Once handed to an {@code AiRuntime} queue, {@link #run(float[], int, float[][])} is called by that

@@ -133,6 +133,30 @@ class OnnxExternalDataTest {
         assertTrue(e.getMessage().contains("../model.onnx_data") && e.getCause() != null, e.getMessage());
     }
 
+    /** Without a length in the model, a short data file is found out by the engine; its error names the file. */
+    @Test
+    void aTruncatedDataFileWhoseLengthTheModelDoesNotGiveIsReportedWithTheEnginesReason() throws IOException {
+        Path model = writeExternal("model.onnx_data");
+        ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(model));
+        GraphProto.Builder graph = proto.getGraph().toBuilder();
+        for (int i = 0; i < graph.getInitializerCount(); i++) {
+            TensorProto t = graph.getInitializer(i);
+            if (t.getExternalDataCount() > 0) {
+                TensorProto.Builder noLength = t.toBuilder().clearExternalData();
+                t.getExternalDataList().stream().filter(e -> !e.getKey().equals("length"))
+                        .forEach(noLength::addExternalData);
+                graph.setInitializer(i, noLength);
+            }
+        }
+        Files.write(model, proto.toBuilder().setGraph(graph).build().toByteArray());
+        assertEquals(-1, OnnxExternalData.scan(Files.readAllBytes(model)).get(0).length());
+        Path data = dir.resolve("model.onnx_data");
+        Files.write(data, Arrays.copyOf(Files.readAllBytes(data), 1000));
+        AnimataException e = assertThrows(AnimataException.class, () -> OnnxModel.load("m", model, CPU));
+        assertTrue(e.getMessage().contains("model.onnx_data") && e.getMessage().contains("complete")
+                && e.getCause() != null, e.getMessage());
+    }
+
     @Test
     void theScanLooksInsideSubgraphsAndNodeAttributes() {
         TensorProto inSubgraph = external("then_w", "branch.bin", 64, 128);
