@@ -5,6 +5,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
@@ -12,7 +13,9 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
 import io.animata.runtime.AnimataException;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -399,7 +402,7 @@ public final class OnnxGraphBuilder {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(data))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(data))) {
                 long offset = 0;
                 for (TensorProto tensor : model.getGraph().getInitializerList()) {
                     ByteString raw = tensor.getRawData();
@@ -426,8 +429,8 @@ public final class OnnxGraphBuilder {
         writeModel(model.toBuilder().setGraph(graph).build(), file);
     }
 
-    private static ai.onnx.proto.OnnxMl.StringStringEntryProto entry(String key, String value) {
-        return ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+    private static StringStringEntryProto entry(String key, String value) {
+        return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
     }
 
     /** Writes a built model to a file; shared with the exporters. */
