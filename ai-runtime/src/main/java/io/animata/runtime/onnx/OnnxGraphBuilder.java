@@ -5,6 +5,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
@@ -12,7 +13,9 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
 import io.animata.runtime.AnimataException;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +68,8 @@ public final class OnnxGraphBuilder {
     public enum ElementType {
         /** 32-bit float. */
         FLOAT(TensorProto.DataType.FLOAT),
+        /** 16-bit float (IEEE half): the KV cache and logits of models exported in half precision. */
+        FLOAT16(TensorProto.DataType.FLOAT16),
         /** 64-bit integer: token ids, positions, masks, shapes. */
         INT64(TensorProto.DataType.INT64),
         /** Boolean, e.g. a {@code use_cache_branch} flag. */
@@ -91,6 +96,8 @@ public final class OnnxGraphBuilder {
     }
 
     private final String graphName;
+    /** The graph whose node holds this one as an attribute (an If branch, a Loop body); null for the main graph. */
+    private final OnnxGraphBuilder outer;
     /** Every value name (graph input, initializer, node output) and what defined it, for error messages. */
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> nodeNames = new HashSet<>();
@@ -103,7 +110,31 @@ public final class OnnxGraphBuilder {
 
     /** @param graphName the graph's name, shown by model viewers */
     public OnnxGraphBuilder(String graphName) {
+        this(graphName, null);
+    }
+
+    private OnnxGraphBuilder(String graphName, OnnxGraphBuilder outer) {
         this.graphName = requireName("graph name", graphName);
+        this.outer = outer;
+    }
+
+    /**
+     * Starts a subgraph of this graph: the body of a graph attribute, such as the {@code then_branch} and
+     * {@code else_branch} of an {@code If} node. Its nodes may read the values of this graph (and of the graphs
+     * around it) that exist when they are added; its own names must not hide those. Declare its outputs with
+     * {@link #addOutput(String, ElementType, String...)}, then hand it to {@link Node#attr(String, OnnxGraphBuilder)}
+     * of a node of this graph, which takes it as it is then.
+     *
+     * @param name the subgraph's name
+     * @return the subgraph's builder
+     */
+    public OnnxGraphBuilder subgraph(String name) {
+        return new OnnxGraphBuilder(name, this);
+    }
+
+    /** @return whether this graph or a graph around it defines {@code name} */
+    private boolean isVisible(String name) {
+        return values.containsKey(name) || (outer != null && outer.isVisible(name));
     }
 
     /**
@@ -298,6 +329,19 @@ public final class OnnxGraphBuilder {
      * @throws AnimataException if no output is declared or an output names a value that does not exist
      */
     public ModelProto build() {
+        if (outer != null) {
+            throw new AnimataException("graph '" + graphName + "' is a subgraph: pass it to Node.attr of a node of"
+                    + " its enclosing graph, and build that one");
+        }
+        return ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .setProducerName(PRODUCER_NAME)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET_VERSION))
+                .setGraph(buildGraph())
+                .build();
+    }
+
+    private GraphProto buildGraph() {
         if (outputs.isEmpty()) {
             throw new AnimataException("graph '" + graphName + "' has no outputs: call addOutput before build");
         }
@@ -307,19 +351,13 @@ public final class OnnxGraphBuilder {
                         + "' but no input, initializer or node produces it; known values: " + values.keySet());
             }
         }
-        GraphProto graph = GraphProto.newBuilder()
+        return GraphProto.newBuilder()
                 .setName(graphName)
                 .setDocString(docString)
                 .addAllInput(inputs)
                 .addAllOutput(outputs)
                 .addAllInitializer(initializers)
                 .addAllNode(nodes)
-                .build();
-        return ModelProto.newBuilder()
-                .setIrVersion(IR_VERSION)
-                .setProducerName(PRODUCER_NAME)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET_VERSION))
-                .setGraph(graph)
                 .build();
     }
 
@@ -338,6 +376,63 @@ public final class OnnxGraphBuilder {
         writeModel(build(), file);
     }
 
+    /**
+     * Writes the model with the bytes of its larger initializers in a data file beside it: the ONNX external data
+     * format, which models over 2 GB need (protobuf cannot hold them) and exporters such as Hugging Face Optimum
+     * write as {@code model.onnx_data}. Each moved initializer names the file, its offset and its length. ONNX
+     * Runtime reads such a model from its path ({@link OnnxModel#load(String, Path, OnnxSessionConfig)}), finding the
+     * data file relative to it.
+     *
+     * @param file where to write the model, usually ending in {@code .onnx}
+     * @param dataFileName the data file's name, written in the same folder (any previous one is replaced)
+     * @param minBytes initializers of at least this many bytes go to the data file; smaller ones stay in the model
+     * @throws AnimataException if a file cannot be written or the data file name is a path
+     */
+    public void writeWithExternalData(Path file, String dataFileName, int minBytes) {
+        requireName("data file name", dataFileName);
+        if (dataFileName.contains("/") || dataFileName.contains("\\") || dataFileName.equals("..")) {
+            throw new AnimataException("the external data file name must be a plain file name beside the model, was '"
+                    + dataFileName + "'");
+        }
+        ModelProto model = build();
+        GraphProto.Builder graph = model.getGraph().toBuilder().clearInitializer();
+        Path data = file.toAbsolutePath().resolveSibling(dataFileName);
+        try {
+            Path parent = data.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(data))) {
+                long offset = 0;
+                for (TensorProto tensor : model.getGraph().getInitializerList()) {
+                    ByteString raw = tensor.getRawData();
+                    if (raw.size() < Math.max(1, minBytes)) {
+                        graph.addInitializer(tensor);
+                        continue;
+                    }
+                    // start each tensor on a 64-byte boundary, as the ONNX tools do, so it can be mapped aligned
+                    long start = (offset + 63) / 64 * 64;
+                    out.write(new byte[(int) (start - offset)]);
+                    raw.writeTo(out);
+                    offset = start + raw.size();
+                    graph.addInitializer(tensor.toBuilder().clearRawData()
+                            .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                            .addExternalData(entry("location", dataFileName))
+                            .addExternalData(entry("offset", Long.toString(start)))
+                            .addExternalData(entry("length", Long.toString(raw.size()))));
+                }
+            }
+        } catch (IOException e) {
+            throw new AnimataException("could not write the external data of ONNX model '" + graphName + "' to "
+                    + data + ": " + e.getMessage(), e);
+        }
+        writeModel(model.toBuilder().setGraph(graph).build(), file);
+    }
+
+    private static StringStringEntryProto entry(String key, String value) {
+        return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+    }
+
     /** Writes a built model to a file; shared with the exporters. */
     static void writeModel(ModelProto model, Path file) {
         try {
@@ -353,11 +448,15 @@ public final class OnnxGraphBuilder {
     }
 
     private boolean isUsed(String name) {
-        return values.containsKey(name) || nodeNames.contains(name);
+        return isVisible(name) || nodeNames.contains(name);
     }
 
     private void defineValue(String name, String definedBy) {
         requireName("value name", name);
+        if (outer != null && outer.isVisible(name)) {
+            throw new AnimataException("graph '" + graphName + "': cannot add " + definedBy + " '" + name
+                    + "', an enclosing graph already has a value of that name");
+        }
         String previous = values.putIfAbsent(name, definedBy);
         if (previous != null) {
             throw new AnimataException("graph '" + graphName + "': cannot add " + definedBy + " '" + name
@@ -509,6 +608,22 @@ public final class OnnxGraphBuilder {
         }
 
         /**
+         * Adds a {@code GRAPH} attribute, e.g. an {@code If} node's {@code then_branch}.
+         *
+         * @param attribute the attribute's name, not yet set on this node
+         * @param body a subgraph made by {@link #subgraph} of this node's graph, complete: it is taken as it is now
+         * @return this node
+         */
+        public Node attr(String attribute, OnnxGraphBuilder body) {
+            if (body == null || body.outer != OnnxGraphBuilder.this) {
+                throw new AnimataException(describe() + ": attribute '" + attribute + "' needs a subgraph made by"
+                        + " subgraph(...) of graph '" + graphName + "'");
+            }
+            attribute(attribute, AttributeProto.AttributeType.GRAPH).setG(body.buildGraph());
+            return this;
+        }
+
+        /**
          * Adds an {@code INTS} attribute, e.g. {@code perm} or {@code axes}.
          *
          * @param attribute the attribute's name, not yet set on this node
@@ -557,7 +672,7 @@ public final class OnnxGraphBuilder {
                 throw new AnimataException(describe() + " needs at least one output");
             }
             for (String input : proto.getInputList()) {
-                if (!input.isEmpty() && !values.containsKey(input)) {
+                if (!input.isEmpty() && !isVisible(input)) {
                     throw new AnimataException(describe() + " reads '" + input + "', which is not a graph input,"
                             + " an initializer or the output of an earlier node; add it before this node");
                 }

@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * An ONNX model in an ONNX Runtime session, on CUDA or CPU. Reports its inputs and outputs, and runs either
  * generally ({@link #run(String, float[], long[])}) or as a {@link BatchModel}: one float input of shape
- * {@code [batch, n]} and float outputs of shape {@code [batch, m]}, run into caller-owned arrays.
+ * {@code [batch, n]} and float outputs of shape {@code [batch, m]}, run into caller-owned arrays. A model loaded from
+ * its file may keep its weights in external data files beside it (as models over 2 GB do).
  *
  * <p>Threading: loading may happen on any thread (an asset loader's, a worker's); it is slow, so keep it off the
  * game thread. Once handed to an {@code AiRuntime} queue, {@link #run(float[], int, float[][])} is called by that
@@ -89,10 +90,11 @@ public final class OnnxModel implements BatchModel {
     }
 
     /**
-     * Loads a model file.
+     * Loads a model file. A model that keeps its weights in external data files (as models over 2 GB do, e.g.
+     * {@code model.onnx_data}) is read with them, from the folder the model file is in.
      *
-     * @throws AnimataException when the file is missing, unreadable, not an ONNX model, or CUDA was demanded and
-     *     is not available
+     * @throws AnimataException when the file is missing, unreadable, not an ONNX model, an external data file it
+     *     names is missing or truncated, or CUDA was demanded and is not available
      */
     public static OnnxModel load(String name, Path path, OnnxSessionConfig config) {
         if (!Files.exists(path)) {
@@ -107,7 +109,14 @@ public final class OnnxModel implements BatchModel {
         } catch (IOException e) {
             throw new AnimataException("cannot read model file " + path.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return create(name, path.toAbsolutePath().toString(), bytes, config);
+        Path file = path.toAbsolutePath();
+        List<OnnxExternalData.Ref> external = OnnxExternalData.scan(bytes);
+        if (external.isEmpty()) {
+            return create(name, file.toString(), bytes, null, config);
+        }
+        OnnxExternalData.check(file, file.getParent(), external);
+        // ONNX Runtime finds the data files relative to the model's own path, so the session is made from the path
+        return create(name, file.toString(), bytes, file, config);
     }
 
     /**
@@ -148,17 +157,30 @@ public final class OnnxModel implements BatchModel {
     }
 
     private static OnnxModel create(String name, String source, byte[] bytes, OnnxSessionConfig config) {
+        if (bytes.length > 0) {
+            List<OnnxExternalData.Ref> external = OnnxExternalData.scan(bytes);
+            if (!external.isEmpty()) {
+                throw new AnimataException("model '" + name + "' from " + source + " keeps its weights in the external"
+                        + " data file(s) " + OnnxExternalData.files(external) + ", which cannot be found from bytes:"
+                        + " load it from its file with OnnxModel.load(name, Path, config), the data file(s) beside it");
+            }
+        }
+        return create(name, source, bytes, null, config);
+    }
+
+    /** @param file the model's file when the session must be made from its path (external data), else null */
+    private static OnnxModel create(String name, String source, byte[] bytes, Path file, OnnxSessionConfig config) {
         if (bytes.length == 0) {
             throw new AnimataException("model '" + name + "' from " + source + " is empty (0 bytes): not an ONNX model");
         }
         OrtEnvironment env = OnnxRuntimeLibrary.environment();
         if (config.device() == DevicePreference.CPU) {
-            return open(name, source, bytes, config, env, false, "CPU chosen in the configuration");
+            return open(name, source, bytes, file, config, env, false, "CPU chosen in the configuration");
         }
         String why = cudaUnavailableReason();
         if (why == null) {
             try {
-                return open(name, source, bytes, config, env, true, null);
+                return open(name, source, bytes, file, config, env, true, null);
             } catch (CudaUnavailable e) {
                 // the provider library itself cannot load (no CUDA or cuDNN): the same for every later model
                 cudaLoadFailure = e.getMessage();
@@ -173,10 +195,10 @@ public final class OnnxModel implements BatchModel {
         if (config.device() == DevicePreference.CUDA) {
             throw new AnimataException("CUDA was required for model '" + name + "' but cannot be used (" + why + ")");
         }
-        return open(name, source, bytes, config, env, false, why);
+        return open(name, source, bytes, file, config, env, false, why);
     }
 
-    private static OnnxModel open(String name, String source, byte[] bytes, OnnxSessionConfig config,
+    private static OnnxModel open(String name, String source, byte[] bytes, Path file, OnnxSessionConfig config,
             OrtEnvironment env, boolean cuda, String cpuReason) {
         OrtSession session = null;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -195,11 +217,16 @@ public final class OnnxModel implements BatchModel {
                 }
             }
             try {
-                session = env.createSession(bytes, options);
+                session = file != null ? env.createSession(file.toString(), options) : env.createSession(bytes, options);
             } catch (OrtException e) {
                 if (cuda) {
                     throw new AnimataException("model '" + name + "' from " + source + " could not be set up on CUDA: "
                             + e.getMessage(), e);
+                }
+                if (file != null) {
+                    throw new AnimataException("model '" + name + "' from " + source + " could not be loaded with its"
+                            + " external data files " + OnnxExternalData.files(OnnxExternalData.scan(bytes))
+                            + " (check that they belong to this model and are complete): " + e.getMessage(), e);
                 }
                 throw new AnimataException("model '" + name + "' from " + source + " is not a valid ONNX model"
                         + textHint(bytes) + ": " + e.getMessage(), e);

@@ -1,10 +1,12 @@
 package io.animata.runtime.text;
 
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.platform.Fp16Conversions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.animata.runtime.AnimataException;
@@ -12,8 +14,12 @@ import io.animata.runtime.onnx.OnnxModel;
 import io.animata.runtime.onnx.OnnxSessionConfig;
 import io.animata.runtime.onnx.TensorSpec;
 import java.io.IOException;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +40,13 @@ import java.util.Set;
  * {@code tokenizer_config.json}, from which the context length, the end-of-sequence tokens and the
  * {@link ChatTemplate} are taken.
  *
- * <p>Float32 models only: a float16 export is refused with an explanation. Models whose weights live in an external
- * data file next to the {@code .onnx} file are not supported yet.
+ * <p>The KV cache may be float32 or float16 (a half-precision export: {@code --dtype fp16}), and the logits too; every
+ * past input and present output must have the same type. A float16 cache is kept as it is (packed into batches and
+ * kept for prompt prefixes as float16), and float16 logits are widened to float for sampling. Weights may live in
+ * external data files next to the {@code .onnx} file, as exports over 2 GB have them ({@code model.onnx_data},
+ * {@code model.onnx.data} or the files each tensor names): the model is then read from its path, and a missing or
+ * truncated data file is reported by name. A merged decoder ({@code decoder_model_merged.onnx}, whose {@code If} node
+ * picks the branch with or without past) is told by {@code use_cache_branch} whether a call has a past.
  *
  * <p>Threading: like every {@link LanguageModel}: one thread at a time steps the generations (the model's worker);
  * {@link #close} frees the session and the tokenizer.
@@ -62,6 +73,9 @@ public final class OnnxLanguageModel implements LanguageModel {
     private final int layers;
     private final int kvHeads;
     private final int headDim;
+    /** How the KV cache holds its numbers (float32 or float16), and the bytes of one head at one position. */
+    private final KvElementType kvType;
+    private final int positionBytes;
     private final boolean positionIds;
     private final boolean cacheBranch;
     private final boolean hasCache;
@@ -123,13 +137,14 @@ public final class OnnxLanguageModel implements LanguageModel {
                             + presentKeyNames[l] + "/.value; its outputs are " + outputs);
                 }
             }
+            this.kvType = hasCache ? kvType(modelFile, inputs, model.outputs()) : KvElementType.FLOAT32;
+            TensorSpec logits = model.outputs().stream().filter(s -> s.name().equals("logits")).findFirst().get();
+            if (!logits.type().equals("FLOAT") && !logits.type().equals("FLOAT16")) {
+                throw new AnimataException("model " + modelFile + " gives its logits as " + logits.type()
+                        + "; float32 and float16 are supported (export with --dtype fp32 or fp16)");
+            }
             if (hasCache) {
                 TensorSpec past = inputs.get(pastKeyNames[0]);
-                if (!past.type().equals("FLOAT")) {
-                    throw new AnimataException("model " + modelFile + " keeps its KV cache as " + past.type()
-                            + "; only float32 models are supported: export with float32 weights (optimum-cli export"
-                            + " onnx --task text-generation-with-past --dtype fp32)");
-                }
                 int heads = past.rank() == 4 && past.dim(1) > 0 ? (int) past.dim(1)
                         : config.path("num_key_value_heads").asInt(config.path("num_attention_heads").asInt(-1));
                 int dim = past.rank() == 4 && past.dim(3) > 0 ? (int) past.dim(3)
@@ -141,13 +156,14 @@ public final class OnnxLanguageModel implements LanguageModel {
                 }
                 this.kvHeads = heads;
                 this.headDim = dim;
+                this.positionBytes = dim * kvType.bytes;
             } else {
                 this.kvHeads = 0;
                 this.headDim = 0;
+                this.positionBytes = 0;
                 LOG.log(System.Logger.Level.WARNING, "model " + modelFile + " has no past_key_values inputs: every"
                         + " step reads the whole sequence again (export with --task text-generation-with-past)");
             }
-            TensorSpec logits = model.outputs().stream().filter(s -> s.name().equals("logits")).findFirst().get();
             this.vocabSize = logits.rank() == 3 && logits.dim(2) > 0 ? (int) logits.dim(2)
                     : config.path("vocab_size").asInt(-1);
             int context = config.path("max_position_embeddings").asInt(config.path("n_positions").asInt(2048));
@@ -160,7 +176,8 @@ public final class OnnxLanguageModel implements LanguageModel {
             this.onnx = model;
             this.tokenizer = tok;
             LOG.log(System.Logger.Level.INFO, "language model '" + name + "': " + layers + " layers, KV "
-                    + kvHeads + "x" + headDim + ", vocabulary " + vocabSize + ", context " + contextLength
+                    + kvHeads + "x" + headDim + " " + kvType + ", logits " + logits.type() + ", vocabulary "
+                    + vocabSize + ", context " + contextLength
                     + ", template " + template + ", on " + model.device());
         } catch (RuntimeException e) {
             tok.close();
@@ -169,6 +186,39 @@ public final class OnnxLanguageModel implements LanguageModel {
             }
             throw e;
         }
+    }
+
+    /**
+     * @return the element type of the KV cache: that of every past input and present output, which must agree
+     * @throws AnimataException for a type other than float32 or float16, or past and present of different types
+     */
+    private static KvElementType kvType(Path modelFile, Map<String, TensorSpec> inputs, List<TensorSpec> outputs) {
+        String type = inputs.get("past_key_values.0.key").type();
+        KvElementType kv = KvElementType.of(type);
+        if (kv == null) {
+            throw new AnimataException("model " + modelFile + " keeps its KV cache as " + type + "; float32 and"
+                    + " float16 are supported: export with optimum-cli export onnx --task text-generation-with-past"
+                    + " --dtype fp32 (or fp16)");
+        }
+        List<TensorSpec> kvTensors = new ArrayList<>();
+        for (TensorSpec s : inputs.values()) {
+            if (s.name().startsWith("past_key_values.")) {
+                kvTensors.add(s);
+            }
+        }
+        for (TensorSpec s : outputs) {
+            if (s.name().startsWith("present.")) {
+                kvTensors.add(s);
+            }
+        }
+        for (TensorSpec s : kvTensors) {
+            if (!s.type().equals(type)) {
+                throw new AnimataException("model " + modelFile + " mixes KV cache types: past_key_values.0.key is "
+                        + type + " but " + s.name() + " is " + s.type() + "; every past input and present output must"
+                        + " have the same type");
+            }
+        }
+        return kv;
     }
 
     /** @return a builder; {@link Builder#setModelFolder} is required */
@@ -186,12 +236,6 @@ public final class OnnxLanguageModel implements LanguageModel {
         for (String candidate : MODEL_FILES) {
             Path p = folderOrFile.resolve(candidate);
             if (Files.isRegularFile(p)) {
-                for (String data : List.of(p.getFileName() + "_data", p.getFileName() + ".data")) {
-                    if (Files.exists(p.resolveSibling(data))) {
-                        throw new AnimataException("model " + p + " keeps its weights in the external file " + data
-                                + ", which is not supported yet; export a model under 2 GB in one file");
-                    }
-                }
                 return p;
             }
         }
@@ -255,7 +299,7 @@ public final class OnnxLanguageModel implements LanguageModel {
         OnnxTensor[] empty = new OnnxTensor[2 * layers];
         try {
             for (int i = 0; i < empty.length; i++) {
-                empty[i] = OnnxTensor.createTensor(env, FloatBuffer.allocate(0), new long[] {1, kvHeads, 0, headDim});
+                empty[i] = kvType.tensor(env, ByteBuffer.allocate(0), new long[] {1, kvHeads, 0, headDim});
             }
         } catch (OrtException e) {
             throw new AnimataException("cannot make an empty KV cache for model '" + name + "': " + e.getMessage(), e);
@@ -433,19 +477,42 @@ public final class OnnxLanguageModel implements LanguageModel {
         return out;
     }
 
-    /** @return each tensor's values as an array (ONNX Runtime copies an output whenever it is read) */
-    private static float[][] floats(OnnxTensor[] tensors) {
-        float[][] out = new float[tensors.length][];
+    /**
+     * @return each tensor's elements as an array of their bytes in native order (ONNX Runtime copies an output
+     *     whenever it is read)
+     */
+    private static byte[][] bytes(OnnxTensor[] tensors) {
+        byte[][] out = new byte[tensors.length][];
         for (int t = 0; t < tensors.length; t++) {
-            FloatBuffer buf = tensors[t].getFloatBuffer();
+            ByteBuffer buf = tensors[t].getByteBuffer();
             if (buf.hasArray() && buf.arrayOffset() == 0 && buf.array().length == buf.remaining()) {
                 out[t] = buf.array();
             } else {
-                out[t] = new float[buf.remaining()];
+                out[t] = new byte[buf.remaining()];
                 buf.get(out[t]);
             }
         }
         return out;
+    }
+
+    /**
+     * @return the logits' elements: a float buffer for float32 logits, the raw halves for float16 ones (widened by
+     *     {@link #copyLogits} only where read: a prompt's logits of every position are mostly never looked at)
+     */
+    private static Buffer readLogits(OnnxTensor logits) {
+        return logits.getInfo().type == OnnxJavaType.FLOAT16 ? logits.getShortBuffer() : logits.getFloatBuffer();
+    }
+
+    /** Copies {@code n} logits from element {@code from} of a buffer {@link #readLogits} gave into {@code out}. */
+    private static void copyLogits(Buffer all, int from, float[] out, int offset, int n) {
+        if (all instanceof FloatBuffer floats) {
+            floats.get(from, out, offset, n);
+            return;
+        }
+        ShortBuffer halves = (ShortBuffer) all;
+        for (int i = 0; i < n; i++) {
+            out[offset + i] = Fp16Conversions.fp16ToFloat(halves.get(from + i));
+        }
     }
 
     /** @return the logits of the last {@code rows} positions of a run, {@code [rows * vocab]} */
@@ -455,10 +522,9 @@ public final class OnnxLanguageModel implements LanguageModel {
         long[] shape = logits.getInfo().getShape();
         int vocab = (int) shape[shape.length - 1];
         vocabSize = vocab;
-        FloatBuffer all = logits.getFloatBuffer();
+        Buffer all = readLogits(logits);
         float[] out = new float[rows * vocab];
-        all.position(all.limit() - rows * vocab);
-        all.get(out);
+        copyLogits(all, all.limit() - rows * vocab, out, 0, rows * vocab);
         return out;
     }
 
@@ -470,9 +536,8 @@ public final class OnnxLanguageModel implements LanguageModel {
         int vocab = (int) shape[shape.length - 1];
         vocabSize = vocab;
         float[] out = row.length == vocab ? row : new float[vocab];
-        FloatBuffer all = logits.getFloatBuffer();
-        all.position(all.limit() - vocab);
-        all.get(out);
+        Buffer all = readLogits(logits);
+        copyLogits(all, all.limit() - vocab, out, 0, vocab);
         return out;
     }
 
@@ -684,8 +749,8 @@ public final class OnnxLanguageModel implements LanguageModel {
             }
             long[] pastShape = {b, kvHeads, pastWidth, headDim};
             for (int t = 0; t < 2 * layers; t++) {
-                FloatBuffer packed = pastWidth == 0 ? FloatBuffer.allocate(0)
-                        : packBuffer(t, b * kvHeads * pastWidth * headDim);
+                ByteBuffer packed = pastWidth == 0 ? ByteBuffer.allocate(0)
+                        : packBuffer(t, b * kvHeads * pastWidth * positionBytes);
                 for (int j = 0; j < b && pastWidth > 0; j++) {
                     zeroPadding(packed, j, pastWidth, pastWidth - pastLength[j]);
                     if (pastLength[j] == 0) {
@@ -693,12 +758,12 @@ public final class OnnxLanguageModel implements LanguageModel {
                     }
                     PrefixCache.KvRows rows = hits[j].entry().rows;
                     for (int h = 0; h < kvHeads; h++) {
-                        int to = ((j * kvHeads + h) * pastWidth + pastWidth - pastLength[j]) * headDim;
-                        packed.put(to, rows.tensors()[t], rows.offset(h, 0), pastLength[j] * headDim);
+                        int to = ((j * kvHeads + h) * pastWidth + pastWidth - pastLength[j]) * positionBytes;
+                        packed.put(to, rows.tensors()[t], rows.offset(h, 0), pastLength[j] * positionBytes);
                     }
                 }
                 packed.rewind();
-                OnnxTensor past = keep(made, OnnxTensor.createTensor(env, packed, pastShape));
+                OnnxTensor past = keep(made, kvType.tensor(env, packed, pastShape));
                 feeds.put(t % 2 == 0 ? pastKeyNames[t / 2] : pastValueNames[t / 2], past);
             }
             r = onnx.runTensors(feeds);
@@ -729,20 +794,19 @@ public final class OnnxLanguageModel implements LanguageModel {
         int vocab = (int) shape[shape.length - 1];
         int positionsOut = shape.length == 3 ? (int) shape[1] : 1; // the positions read
         vocabSize = vocab;
-        FloatBuffer all = logits.getFloatBuffer();
+        Buffer all = readLogits(logits);
         // every row's prompt is kept: the rows share one copy of each output
-        float[][] arrays = prefixes.enabled() ? floats(presents(r)) : null;
+        byte[][] arrays = prefixes.enabled() ? bytes(presents(r)) : null;
         int[] tokens = new int[b];
         for (int j = 0; j < b; j++) {
             OnnxGeneration g = fresh.get(j);
             if (g.row.length != vocab) {
                 g.row = new float[vocab];
             }
-            all.position(((j + 1) * positionsOut - 1) * vocab);
-            all.get(g.row);
+            copyLogits(all, ((j + 1) * positionsOut - 1) * vocab, g.row, 0, vocab);
             if (arrays != null) {
                 prefixes.store(java.util.Arrays.copyOf(g.tokens, g.promptLength),
-                        new PrefixCache.KvRows(arrays, j, kvHeads, width, pad[j], headDim));
+                        new PrefixCache.KvRows(arrays, j, kvHeads, width, pad[j], positionBytes));
             }
             tokens[j] = g.sampler.sample(g.row, 0, vocab, g.tokens, g.count);
         }
@@ -835,13 +899,12 @@ public final class OnnxLanguageModel implements LanguageModel {
                 pad[j] = width - lengths[j];
             }
             past = new OnnxTensor[2 * layers];
-            int perPosition = headDim;
-            int floats = b * kvHeads * width * perPosition;
+            int bytes = b * kvHeads * width * positionBytes;
             // members that come from the same old batch share its tensors: read each source once per tensor (ONNX
             // Runtime copies an output's whole buffer on every read), not once per member
-            Map<OnnxTensor, FloatBuffer> read = new java.util.IdentityHashMap<>();
+            Map<OnnxTensor, ByteBuffer> read = new java.util.IdentityHashMap<>();
             for (int t = 0; t < 2 * layers; t++) {
-                FloatBuffer packed = packBuffer(t, floats);
+                ByteBuffer packed = packBuffer(t, bytes);
                 read.clear();
                 for (int j = 0; j < b; j++) {
                     if (!ready.get(j).copyCacheRow(t, read, packed, j, width, pad[j])) {
@@ -851,8 +914,7 @@ public final class OnnxLanguageModel implements LanguageModel {
                 }
                 packed.rewind();
                 try {
-                    past[t] = OnnxTensor.createTensor(onnx.environment(), packed,
-                            new long[] {b, kvHeads, width, headDim});
+                    past[t] = kvType.tensor(onnx.environment(), packed, new long[] {b, kvHeads, width, headDim});
                 } catch (OrtException e) {
                     made.forEach(OnnxTensor::close);
                     throw new AnimataException("cannot pack the KV caches of model '" + name + "': " + e.getMessage(), e);
@@ -892,31 +954,30 @@ public final class OnnxLanguageModel implements LanguageModel {
         long[] shape = logits.getInfo().getShape();
         int vocab = (int) shape[shape.length - 1];
         vocabSize = vocab;
-        FloatBuffer all = logits.getFloatBuffer();
+        Buffer all = readLogits(logits);
         int[] tokens = new int[b];
         for (int j = 0; j < b; j++) {
             OnnxGeneration g = ready.get(j);
             if (g.row.length != vocab) {
                 g.row = new float[vocab];
             }
-            all.position(rowOf[j] * vocab);
-            all.get(g.row);
+            copyLogits(all, rowOf[j] * vocab, g.row, 0, vocab);
             tokens[j] = g.sampler.sample(g.row, 0, vocab, g.tokens, g.count);
         }
         return tokens;
     }
 
     /** Direct buffers the re-packed caches are written into, one per key/value tensor, reused (worker only). */
-    private FloatBuffer[] packBuffers;
+    private ByteBuffer[] packBuffers;
 
-    /** Zeros to clear padding with. */
-    private static final float[] ZEROS = new float[4096];
+    /** Zeros to clear padding with (all-zero bytes are 0.0 in float32 and in float16). */
+    private static final byte[] ZEROS = new byte[16384];
 
     /** Zeros the first {@code padding} positions of row {@code j}'s heads in a packed {@code [rows, heads, width, headDim]} buffer. */
-    private void zeroPadding(FloatBuffer packed, int j, int width, int padding) {
+    private void zeroPadding(ByteBuffer packed, int j, int width, int padding) {
         for (int h = 0; h < kvHeads; h++) {
-            int at = (j * kvHeads + h) * width * headDim;
-            for (int left = padding * headDim; left > 0; ) {
+            int at = (j * kvHeads + h) * width * positionBytes;
+            for (int left = padding * positionBytes; left > 0; ) {
                 int n = Math.min(left, ZEROS.length);
                 packed.put(at, ZEROS, 0, n);
                 at += n;
@@ -926,23 +987,22 @@ public final class OnnxLanguageModel implements LanguageModel {
     }
 
     /**
-     * @return a direct buffer of {@code floats} for key/value tensor {@code t}, reused across re-packs (ONNX Runtime
+     * @return a direct buffer of {@code bytes} for key/value tensor {@code t}, reused across re-packs (ONNX Runtime
      *     reads a direct buffer in place; its tensor is closed before the next re-pack); old contents stay, so the
      *     caller writes every position: the rows, and zeros over the padding ({@link #zeroPadding})
      */
-    private FloatBuffer packBuffer(int t, int floats) {
+    private ByteBuffer packBuffer(int t, int bytes) {
         if (packBuffers == null) {
-            packBuffers = new FloatBuffer[2 * layers];
+            packBuffers = new ByteBuffer[2 * layers];
         }
-        FloatBuffer buf = packBuffers[t];
-        if (buf == null || buf.capacity() < floats) {
-            int capacity = Math.max(floats, buf == null ? 0 : buf.capacity() + buf.capacity() / 2);
-            buf = java.nio.ByteBuffer.allocateDirect(capacity * Float.BYTES).order(java.nio.ByteOrder.nativeOrder())
-                    .asFloatBuffer();
+        ByteBuffer buf = packBuffers[t];
+        if (buf == null || buf.capacity() < bytes) {
+            int capacity = Math.max(bytes, buf == null ? 0 : buf.capacity() + buf.capacity() / 2);
+            buf = ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
             packBuffers[t] = buf;
         }
         buf.clear();
-        buf.limit(floats);
+        buf.limit(bytes);
         return buf;
     }
 
@@ -1053,7 +1113,7 @@ public final class OnnxLanguageModel implements LanguageModel {
                 cached = count;
                 if (readPrompt && prefixes.enabled()) {
                     prefixes.store(java.util.Arrays.copyOf(tokens, promptLength),
-                            new PrefixCache.KvRows(floats(presents(own)), 0, kvHeads, cached, 0, headDim));
+                            new PrefixCache.KvRows(bytes(presents(own)), 0, kvHeads, cached, 0, positionBytes));
                 }
             } else {
                 r.close();
@@ -1073,11 +1133,11 @@ public final class OnnxLanguageModel implements LanguageModel {
                 return null;
             }
             // leaving a batch to step alone (rare): copy this row out into tensors of its own
-            float[][] rows = cacheRows();
+            byte[][] rows = cacheRows();
             OnnxTensor[] out = new OnnxTensor[2 * layers];
             try {
                 for (int t = 0; t < out.length; t++) {
-                    out[t] = OnnxTensor.createTensor(onnx.environment(), FloatBuffer.wrap(rows[t]),
+                    out[t] = kvType.tensor(onnx.environment(), ByteBuffer.wrap(rows[t]),
                             new long[] {1, kvHeads, cached, headDim});
                 }
             } catch (OrtException e) {
@@ -1106,12 +1166,12 @@ public final class OnnxLanguageModel implements LanguageModel {
             OnnxTensor[] out = new OnnxTensor[2 * layers];
             try {
                 for (int t = 0; t < out.length; t++) {
-                    FloatBuffer slice = FloatBuffer.allocate(kvHeads * len * headDim);
+                    ByteBuffer slice = ByteBuffer.allocate(kvHeads * len * positionBytes);
                     for (int h = 0; h < kvHeads; h++) {
-                        slice.put(rows.tensors()[t], rows.offset(h, 0), len * headDim);
+                        slice.put(rows.tensors()[t], rows.offset(h, 0), len * positionBytes);
                     }
                     slice.rewind();
-                    out[t] = OnnxTensor.createTensor(onnx.environment(), slice, new long[] {1, kvHeads, len, headDim});
+                    out[t] = kvType.tensor(onnx.environment(), slice, new long[] {1, kvHeads, len, headDim});
                 }
             } catch (OrtException e) {
                 for (OnnxTensor t : out) {
@@ -1128,10 +1188,10 @@ public final class OnnxLanguageModel implements LanguageModel {
 
         /**
          * Writes this generation's cache for key/value tensor {@code t} as row {@code j} of a packed
-         * {@code [rows, heads, width, headDim]} buffer, after {@code padding} positions; {@code read} keeps the
-         * source buffers already read in this re-pack. Returns false when there is nothing cached to copy.
+         * {@code [rows, heads, width, headDim]} buffer (bytes), after {@code padding} positions; {@code read} keeps
+         * the source buffers already read in this re-pack. Returns false when there is nothing cached to copy.
          */
-        boolean copyCacheRow(int t, Map<OnnxTensor, FloatBuffer> read, FloatBuffer packed, int j, int width,
+        boolean copyCacheRow(int t, Map<OnnxTensor, ByteBuffer> read, ByteBuffer packed, int j, int width,
                 int padding) {
             OnnxTensor[] source = own != null ? presents(own) : batched != null ? presents(batched.result) : null;
             int len = cached;
@@ -1141,30 +1201,30 @@ public final class OnnxLanguageModel implements LanguageModel {
             int sourceWidth = own != null ? cached : batched.width;
             int sourceRow = own != null ? 0 : batchRow;
             int sourcePadding = own != null ? 0 : batched.pad[batchRow];
-            FloatBuffer all = read.computeIfAbsent(source[t], OnnxTensor::getFloatBuffer);
+            ByteBuffer all = read.computeIfAbsent(source[t], OnnxTensor::getByteBuffer);
             for (int h = 0; h < kvHeads; h++) {
-                int from = ((sourceRow * kvHeads + h) * sourceWidth + sourcePadding) * headDim;
-                int to = ((j * kvHeads + h) * width + padding) * headDim;
-                packed.put(to, all, from, len * headDim);
+                int from = ((sourceRow * kvHeads + h) * sourceWidth + sourcePadding) * positionBytes;
+                int to = ((j * kvHeads + h) * width + padding) * positionBytes;
+                packed.put(to, all, from, len * positionBytes);
             }
             return true;
         }
 
-        /** @return this generation's cache per key/value tensor as {@code [heads, cached, headDim]} floats */
-        float[][] cacheRows() {
-            float[][] rows = new float[2 * layers][];
+        /** @return this generation's cache per key/value tensor as {@code [heads, cached, headDim]} elements' bytes */
+        byte[][] cacheRows() {
+            byte[][] rows = new byte[2 * layers][];
             OnnxTensor[] source = own != null ? presents(own) : batched != null ? presents(batched.result) : null;
             int len = cached;
             int width = own != null ? cached : batched != null ? batched.width : 0;
             int rowIndex = own != null ? 0 : batchRow;
             int padding = own != null ? 0 : batched != null ? batched.pad[batchRow] : 0;
             for (int t = 0; t < rows.length; t++) {
-                float[] out = new float[kvHeads * len * headDim];
+                byte[] out = new byte[kvHeads * len * positionBytes];
                 if (source != null && len > 0) {
-                    FloatBuffer all = source[t].getFloatBuffer();
+                    ByteBuffer all = source[t].getByteBuffer();
                     for (int h = 0; h < kvHeads; h++) {
-                        all.position(((rowIndex * kvHeads + h) * width + padding) * headDim);
-                        all.get(out, h * len * headDim, len * headDim);
+                        all.get(((rowIndex * kvHeads + h) * width + padding) * positionBytes, out,
+                                h * len * positionBytes, len * positionBytes);
                     }
                 }
                 rows[t] = out;

@@ -15,14 +15,17 @@ final class PrefixCache {
     static final int MIN_PREFIX = 16;
 
     /**
-     * One sequence's keys and values as a row of packed {@code [rows, heads, width, headDim]} arrays, one array per
-     * key/value tensor. The rows of prompts read together share their arrays (copied once from the model's output,
-     * never written after), so keeping a prompt costs no copy of its own.
+     * One sequence's keys and values as a row of packed {@code [rows, heads, width, headDim]} tensors, one byte array
+     * (the elements in native order, float32 or float16: see {@link KvElementType}) per key/value tensor. The rows of
+     * prompts read together share their arrays (copied once from the model's output, never written after), so keeping
+     * a prompt costs no copy of its own.
+     *
+     * @param positionBytes the bytes of one head's key (or value) at one position: {@code headDim} elements
      */
-    record KvRows(float[][] tensors, int row, int heads, int width, int padding, int headDim) {
-        /** @return where position {@code position} of head {@code head} starts in each tensor's array */
+    record KvRows(byte[][] tensors, int row, int heads, int width, int padding, int positionBytes) {
+        /** @return the byte where position {@code position} of head {@code head} starts in each tensor's array */
         int offset(int head, int position) {
-            return ((row * heads + head) * width + padding + position) * headDim;
+            return ((row * heads + head) * width + padding + position) * positionBytes;
         }
 
         /** @return how many rows the arrays hold */

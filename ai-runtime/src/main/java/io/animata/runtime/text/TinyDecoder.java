@@ -8,6 +8,8 @@ import io.animata.runtime.onnx.OnnxGraphBuilder.ElementType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -18,7 +20,9 @@ import java.util.SplittableRandom;
  * mask is causal and honours padding, so decoding with the KV cache gives the logits of decoding without it.
  *
  * <p>Its weights are plain float arrays, random ({@link #random}) or set by a trainer. It is the shape of the model
- * the project ships, and the model of the tests and the dialogue benchmark.
+ * the project ships, and the model of the tests and the dialogue benchmark. It is written float32 in one file;
+ * {@link Export} also writes it in the other forms downloaded exports take: a float16 KV cache and logits, weights in
+ * an external data file, a merged decoder.
  *
  * <p>Threading: not thread-safe while weights are changed; writing reads them only.
  *
@@ -175,121 +179,271 @@ public final class TinyDecoder {
         return config;
     }
 
-    /** @return the ONNX model, serialised */
+    /**
+     * How the model file is written.
+     *
+     * @param float16Io whether the KV cache ({@code past_key_values}, {@code present}) and the logits are float16 at
+     *     the graph's boundary, as in a half-precision export (the weights and the arithmetic stay float32, with Cast
+     *     nodes at the boundary; attention reads the keys and values as rounded to float16, as such a model does)
+     * @param externalDataFile when not null, the weights go to a data file of this name beside the model (the ONNX
+     *     external data format of models over 2 GB), else they are inside the model file
+     * @param merged whether the model is a merged decoder ({@code decoder_model_merged.onnx}): a boolean input
+     *     {@code use_cache_branch} picks, through an {@code If} node, the branch that reads the past or the one that
+     *     ignores it (for the first call, with an empty past)
+     */
+    public record Export(boolean float16Io, String externalDataFile, boolean merged) {
+        /** Float32 inputs and outputs, one file: what {@link #toOnnx()} writes. */
+        public static final Export DEFAULT = new Export(false, null, false);
+
+        /** @return this export with a float16 KV cache and float16 logits */
+        public Export withFloat16Io() {
+            return new Export(true, externalDataFile, merged);
+        }
+
+        /** @return this export with the weights in the data file {@code dataFileName} beside the model */
+        public Export withExternalData(String dataFileName) {
+            return new Export(float16Io, dataFileName, merged);
+        }
+
+        /** @return this export as a merged decoder, written as {@code decoder_model_merged.onnx} in a folder */
+        public Export asMerged() {
+            return new Export(float16Io, externalDataFile, true);
+        }
+    }
+
+    /** @return the ONNX model, serialised: float32 inputs and outputs, weights inside */
     public byte[] toOnnx() {
+        return graph(false, false).toBytes();
+    }
+
+    /**
+     * Writes the model file as {@code export} says (with a data file beside it for external data).
+     *
+     * @throws AnimataException when a file cannot be written
+     */
+    public void writeOnnx(Path file, Export export) {
+        OnnxGraphBuilder g = graph(export.float16Io(), export.merged());
+        if (export.externalDataFile() != null) {
+            g.writeWithExternalData(file, export.externalDataFile(), 1024);
+        } else {
+            g.write(file);
+        }
+    }
+
+    private OnnxGraphBuilder graph(boolean float16Io, boolean merged) {
+        Config c = config;
+        ElementType io = float16Io ? ElementType.FLOAT16 : ElementType.FLOAT;
+        String kvh = String.valueOf(c.kvHeads());
+        String hd = String.valueOf(c.headDim());
+        OnnxGraphBuilder g = new OnnxGraphBuilder("animata-tiny-decoder")
+                .optDocString("Animata TinyDecoder: " + c + " in the Hugging Face Optimum decoder layout"
+                        + (merged ? " (merged: an If node on use_cache_branch picks the branch with or without past)"
+                                : ""));
+        g.addInput("input_ids", ElementType.INT64, "batch_size", "sequence_length");
+        g.addInput("attention_mask", ElementType.INT64, "batch_size", "total_sequence_length");
+        g.addInput("position_ids", ElementType.INT64, "batch_size", "sequence_length");
+        for (int l = 0; l < c.layers(); l++) {
+            g.addInput("past_key_values." + l + ".key", io, "batch_size", kvh, "past_sequence_length", hd);
+            g.addInput("past_key_values." + l + ".value", io, "batch_size", kvh, "past_sequence_length", hd);
+        }
+        if (merged) {
+            g.addInput("use_cache_branch", ElementType.BOOL, "1");
+        }
+        addWeights(g);
+        List<String> outputs = new ArrayList<>();
+        outputs.add("logits");
+        for (int l = 0; l < c.layers(); l++) {
+            outputs.add("present." + l + ".key");
+            outputs.add("present." + l + ".value");
+        }
+        if (merged) {
+            // the weights stay in the main graph, shared by both branches, as in Optimum's merged decoders
+            OnnxGraphBuilder withPast = g.subgraph("with_past");
+            OnnxGraphBuilder withoutPast = g.subgraph("without_past");
+            for (String out : body(withPast, "with_past.", float16Io, true)) {
+                withPast.addOutput(out, io, outputDims(out.substring("with_past.".length())));
+            }
+            for (String out : body(withoutPast, "without_past.", float16Io, false)) {
+                withoutPast.addOutput(out, io, outputDims(out.substring("without_past.".length())));
+            }
+            g.node("If").inputs("use_cache_branch").attr("then_branch", withPast).attr("else_branch", withoutPast)
+                    .outputs(outputs.toArray(new String[0]));
+        } else {
+            body(g, "", float16Io, true);
+        }
+        for (String out : outputs) {
+            g.addOutput(out, io, outputDims(out));
+        }
+        return g;
+    }
+
+    private String[] outputDims(String output) {
+        return output.equals("logits")
+                ? new String[] {"batch_size", "sequence_length", String.valueOf(config.vocabSize())}
+                : new String[] {"batch_size", String.valueOf(config.kvHeads()), "total_sequence_length",
+                    String.valueOf(config.headDim())};
+    }
+
+    /** Adds the weights and the constant shapes, under the names {@link #body} reads them by. */
+    private void addWeights(OnnxGraphBuilder g) {
         Config c = config;
         long d = c.hiddenSize();
         long h = c.heads();
         long kvh = c.kvHeads();
         long hd = c.headDim();
         long kvd = c.kvDim();
-        OnnxGraphBuilder g = new OnnxGraphBuilder("animata-tiny-decoder")
-                .optDocString("Animata TinyDecoder: " + c + " in the Hugging Face Optimum decoder layout");
-        String ids = g.addInput("input_ids", ElementType.INT64, "batch_size", "sequence_length");
-        String mask = g.addInput("attention_mask", ElementType.INT64, "batch_size", "total_sequence_length");
-        String positions = g.addInput("position_ids", ElementType.INT64, "batch_size", "sequence_length");
-        String[] pastK = new String[c.layers()];
-        String[] pastV = new String[c.layers()];
-        for (int l = 0; l < c.layers(); l++) {
-            pastK[l] = g.addInput("past_key_values." + l + ".key", ElementType.FLOAT, "batch_size",
-                    String.valueOf(kvh), "past_sequence_length", String.valueOf(hd));
-            pastV[l] = g.addInput("past_key_values." + l + ".value", ElementType.FLOAT, "batch_size",
-                    String.valueOf(kvh), "past_sequence_length", String.valueOf(hd));
+        g.addInitializer("wte", tokenEmbedding, c.vocabSize(), d);
+        g.addInitializer("wpe", positionEmbedding, c.maxPositions(), d);
+        g.addInitializer("one", new long[] {1});
+        g.addInitializer("zero", new long[] {0});
+        g.addInitializer("axes0", new long[] {0}, 1);
+        g.addInitializer("axes1", new long[] {1}, 1);
+        g.addInitializer("axes12", new long[] {1, 2}, 2);
+        g.addInitializer("split_heads", new long[] {0, 0, h, hd}, 4);
+        g.addInitializer("split_kv_heads", new long[] {0, 0, kvh, hd}, 4);
+        if (h / kvh > 1) {
+            // grouped-query attention without copying the cache: the query heads of a key/value head are stacked as
+            // extra query rows ([b, kvHeads, group * s, headDim]) instead of the keys and values being repeated
+            g.addInitializer("by_kv_head", new long[] {0, kvh, -1, hd}, 4);
+            g.addInitializer("scores_by_head", new long[] {0, h, -1, 0}, 4);
+            g.addInitializer("scores_by_kv_head", new long[] {0, kvh, -1, 0}, 4);
+            g.addInitializer("context_by_head", new long[] {0, h, -1, hd}, 4);
         }
-        String wte = g.addInitializer("wte", tokenEmbedding, c.vocabSize(), d);
-        String wpe = g.addInitializer("wpe", positionEmbedding, c.maxPositions(), d);
-        String one = g.addInitializer("one", new long[] {1});
-        String zero = g.addInitializer("zero", new long[] {0});
-        String axes0 = g.addInitializer("axes0", new long[] {0}, 1);
-        String axes1 = g.addInitializer("axes1", new long[] {1}, 1);
-        String axes12 = g.addInitializer("axes12", new long[] {1, 2}, 2);
-        String splitHeads = g.addInitializer("split_heads", new long[] {0, 0, h, hd}, 4);
-        String splitKvHeads = g.addInitializer("split_kv_heads", new long[] {0, 0, kvh, hd}, 4);
-        long group = h / kvh;
-        // grouped-query attention without copying the cache: the query heads of a key/value head are stacked as
-        // extra query rows ([b, kvHeads, group * s, headDim]) instead of the keys and values being repeated
-        String byKvHead = group > 1 ? g.addInitializer("by_kv_head", new long[] {0, kvh, -1, hd}, 4) : null;
-        String scoresByHead = group > 1 ? g.addInitializer("scores_by_head", new long[] {0, h, -1, 0}, 4) : null;
-        String scoresByKvHead = group > 1 ? g.addInitializer("scores_by_kv_head", new long[] {0, kvh, -1, 0}, 4) : null;
-        String contextByHead = group > 1 ? g.addInitializer("context_by_head", new long[] {0, h, -1, hd}, 4) : null;
-        String mergeHeads = g.addInitializer("merge_heads", new long[] {0, 0, d}, 3);
-        String scale = g.addInitializer("scale", new float[] {(float) (1 / Math.sqrt(hd))});
-        String masked = g.addInitializer("masked", new float[] {-1e9f});
+        g.addInitializer("merge_heads", new long[] {0, 0, d}, 3);
+        g.addInitializer("scale", new float[] {(float) (1 / Math.sqrt(hd))});
+        g.addInitializer("masked", new float[] {-1e9f});
+        for (int l = 0; l < c.layers(); l++) {
+            String p = "layer" + l + ".";
+            g.addInitializer(p + "norm1.scale", norm1Scale[l], d);
+            g.addInitializer(p + "norm1.bias", norm1Bias[l], d);
+            g.addInitializer(p + "wq", wq[l], d, d);
+            g.addInitializer(p + "wk", wk[l], d, kvd);
+            g.addInitializer(p + "wv", wv[l], d, kvd);
+            g.addInitializer(p + "wo", wo[l], d, d);
+            g.addInitializer(p + "norm2.scale", norm2Scale[l], d);
+            g.addInitializer(p + "norm2.bias", norm2Bias[l], d);
+            g.addInitializer(p + "w1", w1[l], d, c.ffnSize());
+            g.addInitializer(p + "b1", b1[l], c.ffnSize());
+            g.addInitializer(p + "w2", w2[l], c.ffnSize(), d);
+            g.addInitializer(p + "b2", b2[l], d);
+        }
+        g.addInitializer("final_norm.scale", finalScale, d);
+        g.addInitializer("final_norm.bias", finalBias, d);
+        g.addInitializer("lm_head", lmHead, d, c.vocabSize());
+    }
 
-        String x = g.node("Add").inputs(g.node("Gather").inputs(wte, ids).output("tok"),
-                g.node("Gather").inputs(wpe, positions).output("pos")).output("embed");
+    /**
+     * Adds the decoder's nodes to {@code g}, every value named with the prefix {@code b}: the whole graph, or one
+     * branch of a merged one. Without past ({@code readsPast} false) the past inputs are not read and the present
+     * keys and values are those of the tokens read.
+     *
+     * @return the outputs' names: the logits, then each layer's present key and value
+     */
+    private String[] body(OnnxGraphBuilder g, String b, boolean float16Io, boolean readsPast) {
+        Config c = config;
+        long group = c.heads() / c.kvHeads();
+        String ids = "input_ids";
+        String mask = "attention_mask";
+        String[] outputs = new String[1 + 2 * c.layers()];
+        String x = g.node("Add").inputs(g.node("Gather").inputs("wte", ids).output(b + "tok"),
+                g.node("Gather").inputs("wpe", "position_ids").output(b + "pos")).output(b + "embed");
 
         // mask [b, 1, s, T]: key j is visible to query i (absolute position T - s + i) when j <= T - s + i and
         // attention_mask[b, j] is 1
-        String total = g.node("Gather").inputs(g.node("Shape").inputs(mask).output("mask_shape"), one).output("total");
-        String seq = g.node("Gather").inputs(g.node("Shape").inputs(ids).output("ids_shape"), one).output("seq");
-        String keyPos = g.node("Range").inputs(zero, total, one).output("key_pos");
-        String queryPos = g.node("Range").inputs(g.node("Sub").inputs(total, seq).output("query_start"), total, one)
-                .output("query_pos");
+        String total = g.node("Gather").inputs(g.node("Shape").inputs(mask).output(b + "mask_shape"), "one")
+                .output(b + "total");
+        String seq = g.node("Gather").inputs(g.node("Shape").inputs(ids).output(b + "ids_shape"), "one")
+                .output(b + "seq");
+        String keyPos = g.node("Range").inputs("zero", total, "one").output(b + "key_pos");
+        String queryPos = g.node("Range").inputs(g.node("Sub").inputs(total, seq).output(b + "query_start"), total,
+                "one").output(b + "query_pos");
         String causal = g.node("LessOrEqual").inputs(
-                g.node("Unsqueeze").inputs(keyPos, axes0).output("key_row"),
-                g.node("Unsqueeze").inputs(queryPos, axes1).output("query_col")).output("causal");
-        String padding = g.node("Unsqueeze").inputs(
-                g.node("Cast").inputs(mask).attr("to", (long) ElementType.BOOL.onnxType()).output("mask_bool"), axes12)
-                .output("padding");
-        String visible = g.node("And").inputs(causal, padding).output("visible");
+                g.node("Unsqueeze").inputs(keyPos, "axes0").output(b + "key_row"),
+                g.node("Unsqueeze").inputs(queryPos, "axes1").output(b + "query_col")).output(b + "causal");
+        String padding = g.node("Unsqueeze").inputs(g.node("Cast").inputs(mask)
+                .attr("to", (long) ElementType.BOOL.onnxType()).output(b + "mask_bool"), "axes12")
+                .output(b + "padding");
+        String visible = g.node("And").inputs(causal, padding).output(b + "visible");
 
         for (int l = 0; l < c.layers(); l++) {
             String p = "layer" + l + ".";
-            String n1 = layerNorm(g, x, norm1Scale[l], norm1Bias[l], p + "norm1");
-            String q = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wq", wq[l], d, d)).output(p + "q"),
-                    splitHeads, p + "q");
-            String k = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wk", wk[l], d, kvd)).output(p + "k"),
-                    splitKvHeads, p + "k");
-            String v = heads(g, g.node("MatMul").inputs(n1, g.addInitializer(p + "wv", wv[l], d, kvd)).output(p + "v"),
-                    splitKvHeads, p + "v");
-            String presentK = g.node("Concat").inputs(pastK[l], k).attr("axis", 2L).output("present." + l + ".key");
-            String presentV = g.node("Concat").inputs(pastV[l], v).attr("axis", 2L).output("present." + l + ".value");
-            String keysT = g.node("Transpose").inputs(presentK).attrInts("perm", 0, 1, 3, 2).output(p + "keys_t");
-            String queries = group > 1 ? g.node("Reshape").inputs(q, byKvHead).output(p + "q_grouped") : q;
-            String qk = g.node("MatMul").inputs(queries, keysT).output(p + "qk");
-            if (group > 1) {
-                qk = g.node("Reshape").inputs(qk, scoresByHead).output(p + "qk_by_head"); // [b, heads, s, T]
+            String v = b + p;
+            String n1 = layerNorm(g, x, p + "norm1", v + "norm1");
+            String q = heads(g, g.node("MatMul").inputs(n1, p + "wq").output(v + "q"), "split_heads", v + "q");
+            String k = heads(g, g.node("MatMul").inputs(n1, p + "wk").output(v + "k"), "split_kv_heads", v + "k");
+            String val = heads(g, g.node("MatMul").inputs(n1, p + "wv").output(v + "v"), "split_kv_heads", v + "v");
+            String presentKName = b + "present." + l + ".key";
+            String presentVName = b + "present." + l + ".value";
+            String presentK;
+            String presentV;
+            if (readsPast) {
+                String pastK = "past_key_values." + l + ".key";
+                String pastV = "past_key_values." + l + ".value";
+                if (float16Io) {
+                    pastK = toFloat(g, pastK, v + "past_key_f32");
+                    pastV = toFloat(g, pastV, v + "past_value_f32");
+                }
+                presentK = g.node("Concat").inputs(pastK, k).attr("axis", 2L)
+                        .output(float16Io ? v + "keys_f32" : presentKName);
+                presentV = g.node("Concat").inputs(pastV, val).attr("axis", 2L)
+                        .output(float16Io ? v + "values_f32" : presentVName);
+            } else {
+                presentK = float16Io ? k : g.node("Identity").inputs(k).output(presentKName);
+                presentV = float16Io ? val : g.node("Identity").inputs(val).output(presentVName);
             }
-            String scores = g.node("Mul").inputs(qk, scale).output(p + "scores");
-            String weights = g.node("Softmax").inputs(g.node("Where").inputs(visible, scores, masked)
-                    .output(p + "masked")).attr("axis", -1L).output(p + "attention");
-            if (group > 1) {
-                weights = g.node("Reshape").inputs(weights, scoresByKvHead).output(p + "attention_grouped");
+            if (float16Io) {
+                // attention reads the cache as it is stored, so decoding with it gives the logits of decoding without
+                presentK = toFloat(g, g.node("Cast").inputs(presentK).attr("to", (long) ElementType.FLOAT16.onnxType())
+                        .output(presentKName), v + "keys");
+                presentV = toFloat(g, g.node("Cast").inputs(presentV).attr("to", (long) ElementType.FLOAT16.onnxType())
+                        .output(presentVName), v + "values");
             }
-            String contextHeads = g.node("MatMul").inputs(weights, presentV).output(p + "context_heads");
+            outputs[1 + 2 * l] = presentKName;
+            outputs[2 + 2 * l] = presentVName;
+            String keysT = g.node("Transpose").inputs(presentK).attrInts("perm", 0, 1, 3, 2).output(v + "keys_t");
+            String queries = group > 1 ? g.node("Reshape").inputs(q, "by_kv_head").output(v + "q_grouped") : q;
+            String qk = g.node("MatMul").inputs(queries, keysT).output(v + "qk");
             if (group > 1) {
-                contextHeads = g.node("Reshape").inputs(contextHeads, contextByHead).output(p + "context_by_head");
+                qk = g.node("Reshape").inputs(qk, "scores_by_head").output(v + "qk_by_head"); // [b, heads, s, T]
+            }
+            String scores = g.node("Mul").inputs(qk, "scale").output(v + "scores");
+            String weights = g.node("Softmax").inputs(g.node("Where").inputs(visible, scores, "masked")
+                    .output(v + "masked")).attr("axis", -1L).output(v + "attention");
+            if (group > 1) {
+                weights = g.node("Reshape").inputs(weights, "scores_by_kv_head").output(v + "attention_grouped");
+            }
+            String contextHeads = g.node("MatMul").inputs(weights, presentV).output(v + "context_heads");
+            if (group > 1) {
+                contextHeads = g.node("Reshape").inputs(contextHeads, "context_by_head").output(v + "context_by_head");
             }
             String context = g.node("Reshape").inputs(g.node("Transpose").inputs(contextHeads)
-                    .attrInts("perm", 0, 2, 1, 3).output(p + "context_t"), mergeHeads).output(p + "context");
-            x = g.node("Add").inputs(x, g.node("MatMul").inputs(context, g.addInitializer(p + "wo", wo[l], d, d))
-                    .output(p + "attn_out")).output(p + "resid1");
-            String n2 = layerNorm(g, x, norm2Scale[l], norm2Bias[l], p + "norm2");
+                    .attrInts("perm", 0, 2, 1, 3).output(v + "context_t"), "merge_heads").output(v + "context");
+            x = g.node("Add").inputs(x, g.node("MatMul").inputs(context, p + "wo").output(v + "attn_out"))
+                    .output(v + "resid1");
+            String n2 = layerNorm(g, x, p + "norm2", v + "norm2");
             String hidden = g.node("Relu").inputs(g.node("Add").inputs(
-                    g.node("MatMul").inputs(n2, g.addInitializer(p + "w1", w1[l], d, c.ffnSize())).output(p + "ff1"),
-                    g.addInitializer(p + "b1", b1[l], c.ffnSize())).output(p + "ff1b")).output(p + "ff_act");
-            String ff = g.node("Add").inputs(
-                    g.node("MatMul").inputs(hidden, g.addInitializer(p + "w2", w2[l], c.ffnSize(), d)).output(p + "ff2"),
-                    g.addInitializer(p + "b2", b2[l], d)).output(p + "ff_out");
-            x = g.node("Add").inputs(x, ff).output(p + "resid2");
+                    g.node("MatMul").inputs(n2, p + "w1").output(v + "ff1"), p + "b1").output(v + "ff1b"))
+                    .output(v + "ff_act");
+            String ff = g.node("Add").inputs(g.node("MatMul").inputs(hidden, p + "w2").output(v + "ff2"), p + "b2")
+                    .output(v + "ff_out");
+            x = g.node("Add").inputs(x, ff).output(v + "resid2");
         }
-        String out = layerNorm(g, x, finalScale, finalBias, "final_norm");
-        g.node("MatMul").inputs(out, g.addInitializer("lm_head", lmHead, d, c.vocabSize())).output("logits");
-        g.addOutput("logits", ElementType.FLOAT, "batch_size", "sequence_length", String.valueOf(c.vocabSize()));
-        for (int l = 0; l < c.layers(); l++) {
-            g.addOutput("present." + l + ".key", ElementType.FLOAT, "batch_size", String.valueOf(kvh),
-                    "total_sequence_length", String.valueOf(hd));
-            g.addOutput("present." + l + ".value", ElementType.FLOAT, "batch_size", String.valueOf(kvh),
-                    "total_sequence_length", String.valueOf(hd));
+        String out = layerNorm(g, x, "final_norm", b + "final_norm");
+        String logits = g.node("MatMul").inputs(out, "lm_head").output(b + (float16Io ? "logits_f32" : "logits"));
+        if (float16Io) {
+            g.node("Cast").inputs(logits).attr("to", (long) ElementType.FLOAT16.onnxType()).output(b + "logits");
         }
-        return g.toBytes();
+        outputs[0] = b + "logits";
+        return outputs;
     }
 
-    private static String layerNorm(OnnxGraphBuilder g, String x, float[] scale, float[] bias, String name) {
-        return g.node("LayerNormalization").inputs(x, g.addInitializer(name + ".scale", scale, scale.length),
-                g.addInitializer(name + ".bias", bias, bias.length)).attr("axis", -1L).attr("epsilon", 1e-5f)
-                .output(name);
+    private static String toFloat(OnnxGraphBuilder g, String x, String name) {
+        return g.node("Cast").inputs(x).attr("to", (long) ElementType.FLOAT.onnxType()).output(name);
+    }
+
+    private static String layerNorm(OnnxGraphBuilder g, String x, String weights, String name) {
+        return g.node("LayerNormalization").inputs(x, weights + ".scale", weights + ".bias").attr("axis", -1L)
+                .attr("epsilon", 1e-5f).output(name);
     }
 
     /** [b, s, width] to [b, heads, s, headDim]. */
@@ -307,6 +461,17 @@ public final class TinyDecoder {
      * @throws AnimataException when the folder cannot be written
      */
     public void writeModelFolder(Path dir, String tokenizerJson, ChatTemplate template, int eosTokenId) {
+        writeModelFolder(dir, tokenizerJson, template, eosTokenId, Export.DEFAULT);
+    }
+
+    /**
+     * Writes a model folder as {@link #writeModelFolder(Path, String, ChatTemplate, int)} does, the model file written
+     * as {@code export} says ({@code decoder_model_merged.onnx} for a merged decoder).
+     *
+     * @throws AnimataException when the folder cannot be written
+     */
+    public void writeModelFolder(Path dir, String tokenizerJson, ChatTemplate template, int eosTokenId,
+            Export export) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode cfg = json.createObjectNode();
         cfg.put("model_type", "animata-tiny");
@@ -322,7 +487,7 @@ public final class TinyDecoder {
         }
         try {
             Files.createDirectories(dir);
-            Files.write(dir.resolve("model.onnx"), toOnnx());
+            writeOnnx(dir.resolve(export.merged() ? "decoder_model_merged.onnx" : "model.onnx"), export);
             Files.writeString(dir.resolve("tokenizer.json"), tokenizerJson);
             Files.writeString(dir.resolve("config.json"), cfg.toPrettyString());
             if (template != ChatTemplate.PLAIN) {

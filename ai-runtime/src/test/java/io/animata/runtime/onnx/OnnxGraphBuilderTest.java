@@ -13,6 +13,7 @@ import io.animata.runtime.AnimataException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,53 @@ class OnnxGraphBuilderTest {
         graph.addOutput("y", 2);
         assertMessage("already declares output 'y'", () -> graph.addOutput("y", 2));
         assertMessage("already has attribute 'axis'", () -> graph.node("Softmax").attr("axis", 1L).attr("axis", 2L));
+    }
+
+    /** y = cond ? x * w : x + w, the branches reading the main graph's input and initializer. */
+    @Test
+    void anIfNodesBranchesAreSubgraphsThatReadTheEnclosingGraph() throws OrtException {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("choose");
+        String x = graph.addInput("x", 3);
+        String cond = graph.addInput("cond", OnnxGraphBuilder.ElementType.BOOL, "1");
+        String w = graph.addInitializer("w", new float[] {2f, 3f, 4f}, 3);
+        OnnxGraphBuilder times = graph.subgraph("times");
+        times.node("Mul").inputs(x, w).output("times_y");
+        times.addOutput("times_y", OnnxGraphBuilder.ElementType.FLOAT, "batch", "3");
+        OnnxGraphBuilder plus = graph.subgraph("plus");
+        plus.node("Add").inputs(x, w).output("plus_y");
+        plus.addOutput("plus_y", OnnxGraphBuilder.ElementType.FLOAT, "batch", "3");
+        graph.node("If").inputs(cond).attr("then_branch", times).attr("else_branch", plus).output("y");
+        graph.addOutput("y", 3);
+        assertEquals("times", graph.build().getGraph().getNode(0).getAttribute(0).getG().getName());
+        try (OnnxModel model = OnnxModel.load("choose", graph.toBytes(), OnnxSessionConfig.DEFAULT)) {
+            ai.onnxruntime.OrtEnvironment env = model.environment();
+            for (boolean c : new boolean[] {true, false}) {
+                try (ai.onnxruntime.OnnxTensor in = ai.onnxruntime.OnnxTensor.createTensor(env,
+                        java.nio.FloatBuffer.wrap(new float[] {1f, 2f, 3f}), new long[] {1, 3});
+                        ai.onnxruntime.OnnxTensor flag = ai.onnxruntime.OnnxTensor.createTensor(env, new boolean[] {c});
+                        ai.onnxruntime.OrtSession.Result r = model.runTensors(Map.of("x", in, "cond", flag))) {
+                    float[] y = new float[3];
+                    ((ai.onnxruntime.OnnxTensor) r.get(0)).getFloatBuffer().get(y);
+                    assertArrayEquals(c ? new float[] {2f, 6f, 12f} : new float[] {3f, 5f, 7f}, y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void subgraphsAreChecked() {
+        OnnxGraphBuilder graph = new OnnxGraphBuilder("g");
+        String x = graph.addInput("x", 2);
+        OnnxGraphBuilder branch = graph.subgraph("branch");
+        assertMessage("an enclosing graph already has a value of that name",
+                () -> branch.node("Relu").inputs(x).output("x"));
+        branch.node("Relu").inputs(x).output("r");
+        branch.addOutput("r", 2);
+        assertMessage("is a subgraph", branch::build);
+        OnnxGraphBuilder other = new OnnxGraphBuilder("other").subgraph("foreign");
+        assertMessage("needs a subgraph made by subgraph(...) of graph 'g'",
+                () -> graph.node("If").attr("then_branch", other));
+        assertFalse(graph.hasValue("r"), "a subgraph's values stay in it");
     }
 
     @Test

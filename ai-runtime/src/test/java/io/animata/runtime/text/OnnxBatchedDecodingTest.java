@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Concurrent generations decoded in one batched call per round give the text each gives alone. */
 class OnnxBatchedDecodingTest {
@@ -84,6 +86,68 @@ class OnnxBatchedDecodingTest {
         batchedEqualsSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 9));
     }
 
+    /** A float16 KV cache is packed, re-packed and stepped with ended rows like a float32 one. */
+    @Test
+    void batchedRoundsOfAFloat16ModelGiveEachGenerationsSoloText(@TempDir Path dir) {
+        batchedEqualsSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 9, FLOAT16));
+    }
+
+    private static final TinyDecoder.Export FLOAT16 = TinyDecoder.Export.DEFAULT.withFloat16Io();
+
+    /** A merged decoder is told by use_cache_branch whether each batched call has a past. */
+    @Test
+    void batchedRoundsOfAMergedDecoderGiveEachGenerationsSoloText(@TempDir Path dir) {
+        batchedEqualsSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 9, TinyDecoder.Export.DEFAULT.asMerged()));
+    }
+
+    @Test
+    void aMergedDecoderReadsPromptsTogetherFromCachedPrefixesAndGivesTheirSoloText(@TempDir Path dir) {
+        prefillsFromCachedPrefixesEqualSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 12,
+                FLOAT16.asMerged()));
+    }
+
+    /** Generations decoded as a batch for a few rounds, then stepped one by one, go on as they would have alone. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aGenerationLeavingItsBatchToStepAloneGoesOnAsAlone(boolean float16, @TempDir Path dir) {
+        Path folder = TinyModels.write(dir, TinyModels.gqaConfig(256), 18,
+                float16 ? FLOAT16 : TinyDecoder.Export.DEFAULT);
+        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder)
+                .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
+            int n = 3;
+            List<String> alone = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                alone.add(model.generate(request(2 * i, 20), TextSink.NONE, null).text());
+            }
+            Generation[] gens = new Generation[n];
+            List<StringBuilder> texts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                StringBuilder text = new StringBuilder();
+                texts.add(text);
+                gens[i] = model.start(request(2 * i, 20), text::append);
+            }
+            StepStatus[] statuses = new StepStatus[n];
+            RuntimeException[] errors = new RuntimeException[n];
+            long rounds = model.batchedRounds();
+            // the prompts read together, then two decode steps as a batch
+            for (int round = 0; round < 3; round++) {
+                model.stepAll(gens, n, statuses, errors);
+                for (int i = 0; i < n; i++) {
+                    assertNull(errors[i]);
+                    assertEquals(StepStatus.PROGRESS, statuses[i], "generation " + i + " at round " + round);
+                }
+            }
+            assertEquals(rounds + 2, model.batchedRounds(), "they were decoded as a batch");
+            for (int i = 0; i < n; i++) {
+                while (gens[i].step() != StepStatus.DONE) {
+                    // each now steps alone, from its row of the batch's cache
+                }
+                gens[i].close();
+                assertEquals(alone.get(i), texts.get(i).toString(), "generation " + i);
+            }
+        }
+    }
+
     private static void batchedEqualsSolo(Path folder) {
         try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder)
                 .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
@@ -123,9 +187,17 @@ class OnnxBatchedDecodingTest {
 
     @Test
     void promptsThatArriveTogetherAreReadInOneCallFromTheirCachedPrefixesAndGiveTheirSoloText(@TempDir Path dir) {
-        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(TinyModels.write(dir,
-                TinyModels.gqaConfig(256), 12)).optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0))
-                .build()) {
+        prefillsFromCachedPrefixesEqualSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 12));
+    }
+
+    @Test
+    void aFloat16ModelReadsPromptsTogetherFromCachedPrefixesAndGivesTheirSoloText(@TempDir Path dir) {
+        prefillsFromCachedPrefixesEqualSolo(TinyModels.write(dir, TinyModels.gqaConfig(256), 12, FLOAT16));
+    }
+
+    private static void prefillsFromCachedPrefixesEqualSolo(Path folder) {
+        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder)
+                .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
             List<String> alone = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 alone.add(model.generate(npcRequest(i), TextSink.NONE, null).text());

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.animata.runtime.onnx.DevicePreference;
+import io.animata.runtime.onnx.OnnxModel;
 import io.animata.runtime.onnx.OnnxSessionConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +50,23 @@ class TinyDecoderTest {
                 worst = Math.max(worst, Math.abs(expected[i] - actual[i]));
             }
             assertTrue(worst < 1e-3f, "largest difference " + worst);
+        }
+    }
+
+    @Test
+    void aFloat16ExportHasAFloat16CacheAndLogitsAtItsBoundary(@TempDir Path dir) {
+        Path file = dir.resolve("model.onnx");
+        TinyDecoder.random(TinyModels.gqaConfig(64), 1).writeOnnx(file, TinyDecoder.Export.DEFAULT.withFloat16Io());
+        try (OnnxModel model = OnnxModel.load("f16", file, new OnnxSessionConfig(1, DevicePreference.CPU, 0))) {
+            Map<String, String> types = new HashMap<>();
+            model.inputs().forEach(s -> types.put(s.name(), s.type()));
+            model.outputs().forEach(s -> types.put(s.name(), s.type()));
+            assertEquals("INT64", types.get("input_ids"));
+            assertEquals("INT64", types.get("attention_mask"));
+            for (String kv : List.of("past_key_values.0.key", "past_key_values.1.value", "present.0.value",
+                    "present.1.key", "logits")) {
+                assertEquals("FLOAT16", types.get(kv), kv);
+            }
         }
     }
 

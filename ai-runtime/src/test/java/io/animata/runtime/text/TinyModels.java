@@ -38,8 +38,13 @@ final class TinyModels {
     }
 
     static Path write(Path dir, TinyDecoder.Config config, long seed) {
+        return write(dir, config, seed, TinyDecoder.Export.DEFAULT);
+    }
+
+    /** Writes a model folder whose model file is written as {@code export} says; returns it. */
+    static Path write(Path dir, TinyDecoder.Config config, long seed, TinyDecoder.Export export) {
         TinyDecoder.random(config, seed).writeModelFolder(dir, TokenizerJson.wordLevel(SPECIALS, words()),
-                ChatTemplate.CHATML, EOS);
+                ChatTemplate.CHATML, EOS, export);
         return dir;
     }
 }
