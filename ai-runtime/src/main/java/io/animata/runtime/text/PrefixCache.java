@@ -30,18 +30,19 @@ final class PrefixCache {
 
         /** @return how many rows the arrays hold */
         int rows() {
-            return tensors.length == 0 ? 0 : tensors[0].length / (heads * width * headDim);
+            return tensors.length == 0 ? 0 : tensors[0].length / (heads * width * positionBytes);
         }
 
         /** @return the first {@code length} positions of this row in arrays of their own */
         KvRows compact(int length) {
-            float[][] own = new float[tensors.length][heads * length * headDim];
+            byte[][] own = new byte[tensors.length][heads * length * positionBytes];
             for (int t = 0; t < tensors.length; t++) {
                 for (int h = 0; h < heads; h++) {
-                    System.arraycopy(tensors[t], offset(h, 0), own[t], h * length * headDim, length * headDim);
+                    System.arraycopy(tensors[t], offset(h, 0), own[t], h * length * positionBytes,
+                            length * positionBytes);
                 }
             }
-            return new KvRows(own, 0, heads, length, 0, headDim);
+            return new KvRows(own, 0, heads, length, 0, positionBytes);
         }
     }
 
@@ -67,7 +68,7 @@ final class PrefixCache {
     private long clock;
     private int heldTokens;
     /** Entries per shared set of arrays, to copy the last few out when the others are gone. */
-    private final java.util.IdentityHashMap<float[][], Integer> sharers = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<byte[][], Integer> sharers = new java.util.IdentityHashMap<>();
     long hits;
     long tokensReused;
 
@@ -149,7 +150,7 @@ final class PrefixCache {
         if (gone.rows == null) {
             return;
         }
-        float[][] shared = gone.rows.tensors();
+        byte[][] shared = gone.rows.tensors();
         int left = sharers.merge(shared, -1, Integer::sum);
         if (left <= 0) {
             sharers.remove(shared);

@@ -39,24 +39,29 @@ class PrefixCacheTest {
         int rows = 8;
         int heads = 2;
         int width = 24;
-        int headDim = 3;
-        float[][] shared = new float[2][rows * heads * width * headDim];
+        int positionBytes = 3 * Float.BYTES;
+        byte[][] shared = new byte[2][rows * heads * width * positionBytes];
         java.util.Random random = new java.util.Random(3);
-        for (float[] tensor : shared) {
-            for (int i = 0; i < tensor.length; i++) {
-                tensor[i] = random.nextFloat();
-            }
+        for (byte[] tensor : shared) {
+            random.nextBytes(tensor);
         }
         PrefixCache cache = new PrefixCache(20 * rows);
         int[][] prompts = new int[rows][];
         for (int r = 0; r < rows; r++) {
             prompts[r] = range(1000 * r, 1000 * r + 20 - r % 3); // rows of different lengths, padded on the left
             cache.store(prompts[r], new PrefixCache.KvRows(shared, r, heads, width, width - prompts[r].length,
-                    headDim));
+                    positionBytes));
         }
         PrefixCache.KvRows before = cache.lookup(prompts[7], 17).entry().rows;
         assertTrue(before.tensors() == shared, "stored as views of the batch's arrays");
-        float[][] expected = before.compact(prompts[7].length).tensors();
+        int length = prompts[7].length;
+        byte[][] expected = new byte[2][heads * length * positionBytes];
+        for (int t = 0; t < 2; t++) {
+            for (int h = 0; h < heads; h++) {
+                int from = ((7 * heads + h) * width + width - length) * positionBytes;
+                System.arraycopy(shared[t], from, expected[t], h * length * positionBytes, length * positionBytes);
+            }
+        }
 
         for (int k = 0; k < 5; k++) {
             cache.store(range(50_000 + 100 * k, 50_000 + 100 * k + 20), null); // evicts the least recently used
