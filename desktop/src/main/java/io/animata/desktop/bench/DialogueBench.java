@@ -46,10 +46,12 @@ import picocli.CommandLine.Spec;
  * {@code animata bench dialogue}: NPC dialogue through the game's path (Animata in realtime mode, a
  * {@link DialogueSystem}, NPC entities) at a steady frame rate. Measures the time from a player's line to the first
  * text on screen, the tokens per second of one conversation and of several at once (decoded together on the
- * worker), and the game thread's time and allocation per frame while replies stream. Without {@code --model} the
- * model is the one the project ships ({@code assets/models/dialogue}); with {@code --generated} it is a TinyDecoder
- * with seeded random weights of the given size (it talks nonsense at the speed of a trained model of its size, and
- * its replies run to {@code --max-tokens}).
+ * worker), and the game thread's time and allocation per frame while a crowd of NPCs ({@code --talkers}, 50) keeps
+ * talking, measured after a warm-up of the same (so that the game thread's code is compiled as in a game that has
+ * run a while; the warm-up's figures are printed too). Without {@code --model} the model is the one the project
+ * ships ({@code assets/models/dialogue}); with {@code --generated} it is a TinyDecoder with seeded random weights of
+ * the given size (it talks nonsense at the speed of a trained model of its size, and its replies run to
+ * {@code --max-tokens}).
  */
 @Command(name = "dialogue", mixinStandardHelpOptions = true,
         description = {"Benchmarks NPC dialogue: time to first text, tokens per second with 1 and N conversations,",
@@ -92,6 +94,10 @@ public final class DialogueBench implements Callable<Integer> {
     @Option(names = "--talk-frames", description = "frames measured while --talkers NPCs talk (default: ${DEFAULT-VALUE})")
     int talkFrames = 600;
 
+    @Option(names = "--talk-warmup", description = "frames the --talkers NPCs talk before the measured ones, so that the"
+            + " game thread's code is compiled as in a game that has run a while (default: ${DEFAULT-VALUE})")
+    int talkWarmup = 1200;
+
     @Option(names = "--frame-us", description = "frame period the game loop keeps, in microseconds (default: ${DEFAULT-VALUE})")
     int frameMicros = 16_667;
 
@@ -112,11 +118,12 @@ public final class DialogueBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (maxTokens < 1 || pairs < 1 || conversations < 1 || talkers < 1 || talkFrames < 1 || frameMicros < 1
+        if (maxTokens < 1 || pairs < 1 || conversations < 1 || talkers < 1 || talkFrames < 1 || talkWarmup < 0
+                || frameMicros < 1
                 || budgetMillis <= 0
                 || hidden < 4 || layers < 1 || vocab < 16) {
             throw new ParameterException(spec.commandLine(), "every count, size and period must be positive"
-                    + " (--hidden at least 4, --vocab at least 16)");
+                    + " (--talk-warmup may be 0; --hidden at least 4, --vocab at least 16)");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path generated = null;
@@ -169,6 +176,10 @@ public final class DialogueBench implements Callable<Integer> {
 
             // the game thread's cost while a crowd talks: every NPC says a new line half a second after each reply
             loop.converse(dialogue, npcs, m, false); // warm-up: every NPC's reply buffers
+            // warm-up: the crowd's first frames run the game thread's code before the JIT has compiled it
+            loop.resetFrames();
+            loop.keepTalking(dialogue, npcs, talkWarmup);
+            double[] coldFrame = loop.frameMicros();
             loop.resetFrames();
             long crowdTokens = m.tokensGenerated();
             long crowdStart = System.nanoTime();
@@ -189,10 +200,11 @@ public final class DialogueBench implements Callable<Integer> {
                     + " of the %d pairs' ratios, %.2fx to %.2fx); first text after %.1f ms (median); %d batched decode"
                     + " rounds; %d prompt tokens reused from the prefix cache%n", conversations, tpsN, speedup, pairs,
                     ratios[0], ratios[pairs - 1], many.medianTtftMillis(), batched, reused);
-            out.printf(Locale.ROOT, "%d NPCs kept talking for %d frames (%d replies, %.1f tokens/s, at most %d decoded at"
-                    + " once): game thread per frame median %.1f us, p99 %.1f us; %.1f bytes allocated per streaming"
-                    + " frame (no line said, no reply completed)%n", npcs.size(), talkFrames, crowdReplies, crowdTps,
-                    conversations, frame[0], frame[1], alloc);
+            out.printf(Locale.ROOT, "%d NPCs kept talking for %d frames after %d frames of warm-up (%d replies, %.1f"
+                    + " tokens/s, at most %d decoded at once): game thread per frame median %.1f us, p99 %.1f us (in the"
+                    + " warm-up: median %.1f us, p99 %.1f us); %.1f bytes allocated per streaming frame (no line said,"
+                    + " no reply completed)%n", npcs.size(), talkFrames, talkWarmup, crowdReplies, crowdTps,
+                    conversations, frame[0], frame[1], coldFrame[0], coldFrame[1], alloc);
             out.printf(Locale.ROOT, "RESULT ttft_ms=%.1f tokens_per_s=%.1f tokens_per_s_%d=%.1f"
                     + " main_thread_us_per_frame=%.1f main_thread_p99_us=%.1f alloc_bytes_per_frame=%.1f"
                     + " speedup_%d=%.2f ttft_%d_ms=%.1f device=%s model=%s max_tokens=%d%n",

@@ -29,7 +29,7 @@ class DialogueBenchTest {
     void smallRunReportsEveryFigure() {
         String out = run(0, "bench", "dialogue", "--generated", "--hidden", "32", "--layers", "1", "--vocab", "200",
                 "--max-tokens", "6", "--pairs", "1", "--conversations", "3", "--frame-us", "500",
-                "--talkers", "5", "--talk-frames", "60", "--device", "cpu")[0];
+                "--talkers", "5", "--talk-frames", "60", "--talk-warmup", "30", "--device", "cpu")[0];
         String[] lines = out.strip().split("\\R");
         String last = lines[lines.length - 1];
         assertTrue(last.startsWith("RESULT "), last);
@@ -55,5 +55,6 @@ class DialogueBenchTest {
         String[] io = run(2, "bench", "dialogue", "--max-tokens", "0");
         assertTrue(io[1].contains("must be positive"), io[1]);
         assertTrue(run(2, "bench", "dialogue", "--talkers", "0")[1].contains("must be positive"));
+        assertTrue(run(2, "bench", "dialogue", "--talk-warmup", "-1")[1].contains("must be positive"));
     }
 }
