@@ -88,6 +88,8 @@ public final class OnnxLanguageModel implements LanguageModel {
     private volatile boolean closed;
     /** Worker-confined, like the generations. */
     private final PrefixCache prefixes;
+    /** The most prompt tokens read in one model call; longer prompts are read over several rounds. */
+    private final int promptChunk;
     /** Worker-confined: tokenises chat prompts piece by piece, remembering recent pieces. */
     private final PromptEncoder promptEncoder;
 
@@ -172,6 +174,7 @@ public final class OnnxLanguageModel implements LanguageModel {
             this.eosIds = eosIds(config, generation, tokenizerConfig, tok, template);
             this.emptyPast = hasCache ? emptyPast(model.environment()) : new OnnxTensor[0];
             this.prefixes = new PrefixCache(hasCache ? b.prefixCacheTokens : 0);
+            this.promptChunk = b.promptChunk;
             this.promptEncoder = new PromptEncoder(tok, template.turnMarkers(), 256);
             this.onnx = model;
             this.tokenizer = tok;
@@ -634,10 +637,12 @@ public final class OnnxLanguageModel implements LanguageModel {
         for (int i = 0; i < count; i++) {
             errors[i] = null;
             if (generations[i] instanceof OnnxGeneration g && g.owner() == this && g.reason == null) {
-                if (g.cached > 0) {
+                if (g.cached > 0 && g.cached == g.count - 1) {
+                    // one token to read: a decode step (also the last token of a prompt read in chunks)
                     readyIndex[ready.size()] = i;
                     ready.add(g);
-                } else if (g.readsPrompt()) {
+                } else if (g.readsPrompt() && g.uncachedPrompt() <= promptChunk) {
+                    // a prompt longer than a chunk is read alone, a chunk per round
                     freshIndex[fresh.size()] = i;
                     fresh.add(g);
                 }
@@ -1087,6 +1092,12 @@ public final class OnnxLanguageModel implements LanguageModel {
             return cached == 0 && own == null && batched == null && count == promptLength;
         }
 
+        /** @return the prompt tokens a read would take, after the longest cached prefix */
+        int uncachedPrompt() {
+            PrefixCache.Hit hit = prefixes.enabled() ? prefixes.peek(tokens, promptLength - 1) : null;
+            return count - (hit == null ? 0 : hit.length());
+        }
+
         @Override
         public StepStatus step() {
             if (reason != null) {
@@ -1098,7 +1109,16 @@ public final class OnnxLanguageModel implements LanguageModel {
                     r = run(tokens, 0, count, null, 0);
                 } else {
                     OnnxTensor[] past = cacheTensors();
-                    r = run(tokens, cached, count, past, cached);
+                    int to = Math.min(count, cached + promptChunk);
+                    r = run(tokens, cached, to, past, cached);
+                    if (to < count) {
+                        // a chunk of a long prompt: keep its cache, read the next chunk next round
+                        dropOwnCache();
+                        leaveBatch();
+                        own = r;
+                        cached = to;
+                        return StepStatus.PROGRESS;
+                    }
                 }
             } catch (RuntimeException e) {
                 finish(FinishReason.STOP);
@@ -1346,6 +1366,7 @@ public final class OnnxLanguageModel implements LanguageModel {
         private int contextLength;
         private String name;
         private int prefixCacheTokens = 8192;
+        private int promptChunk = 256;
 
         private Builder() {
         }
@@ -1359,6 +1380,20 @@ public final class OnnxLanguageModel implements LanguageModel {
                 throw new IllegalArgumentException("prefix cache tokens must be >= 0, was " + tokens);
             }
             this.prefixCacheTokens = tokens;
+            return this;
+        }
+
+        /**
+         * The most prompt tokens read in one model call (default 256). A longer prompt is read over several rounds,
+         * one call each, so that one long prompt does not hold the worker for the whole of its reading: the other
+         * conversations keep streaming and the worker keeps to its per-frame budget. Lower it for a large model on
+         * a CPU, where 256 tokens take longer than a frame's budget; models without a KV cache read whole sequences.
+         */
+        public Builder optPromptChunk(int tokens) {
+            if (tokens < 1) {
+                throw new IllegalArgumentException("prompt chunk must be at least 1 token, was " + tokens);
+            }
+            this.promptChunk = tokens;
             return this;
         }
 

@@ -88,6 +88,20 @@ final class PrefixCache {
      *     {@link #MIN_PREFIX} tokens
      */
     Hit lookup(int[] tokens, int limit) {
+        Hit hit = peek(tokens, limit);
+        if (hit == null) {
+            return null;
+        }
+        Entry best = hit.entry();
+        int bestLength = hit.length();
+        best.lastUse = ++clock;
+        hits++;
+        tokensReused += bestLength;
+        return new Hit(best, bestLength);
+    }
+
+    /** @return what {@link #lookup} would answer, without counting it as a use */
+    Hit peek(int[] tokens, int limit) {
         Entry best = null;
         int bestLength = 0;
         for (Entry e : entries) {
@@ -101,13 +115,7 @@ final class PrefixCache {
                 bestLength = common;
             }
         }
-        if (best == null || bestLength < MIN_PREFIX) {
-            return null;
-        }
-        best.lastUse = ++clock;
-        hits++;
-        tokensReused += bestLength;
-        return new Hit(best, bestLength);
+        return best == null || bestLength < MIN_PREFIX ? null : new Hit(best, bestLength);
     }
 
     /** Keeps a prompt's KV rows, replacing entries it extends, evicting the least recently used beyond the budget. */

@@ -284,4 +284,69 @@ class OnnxBatchedDecodingTest {
             }
         }
     }
+
+    /** Prompts of 3 to 40 words (the vocabulary's words in turn). */
+    private static GenerationRequest longRequest(int i) {
+        List<String> words = TinyModels.words();
+        StringBuilder prompt = new StringBuilder();
+        for (int w = 0; w < 3 + 9 * i; w++) {
+            prompt.append(words.get((w * 7 + i) % words.size())).append(' ');
+        }
+        return GenerationRequest.prompt(prompt.toString().strip()).optSampling(SamplingConfig.GREEDY)
+                .optMaxTokens(12).build();
+    }
+
+    @Test
+    void longPromptsAreReadAChunkPerRoundWhileOthersDecodeAndGiveTheTextOfAWholeRead(@TempDir Path dir) {
+        Path folder = TinyModels.write(dir, TinyModels.gqaConfig(256), 21);
+        List<String> whole = new ArrayList<>();
+        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder).optPrefixCacheTokens(0)
+                .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
+            for (int i = 0; i < 5; i++) {
+                whole.add(model.generate(longRequest(i), TextSink.NONE, null).text());
+            }
+        }
+        try (OnnxLanguageModel model = OnnxLanguageModel.builder().setModelFolder(folder).optPromptChunk(8)
+                .optSessionConfig(new OnnxSessionConfig(1, DevicePreference.CPU, 0)).build()) {
+            int n = 5;
+            Generation[] gens = new Generation[n];
+            List<StringBuilder> texts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                texts.add(new StringBuilder());
+                gens[i] = model.start(longRequest(i), texts.get(i)::append);
+            }
+            StepStatus[] statuses = new StepStatus[n];
+            RuntimeException[] errors = new RuntimeException[n];
+            int[] firstTextRound = new int[n];
+            java.util.Arrays.fill(firstTextRound, -1);
+            List<Integer> active = new ArrayList<>(List.of(0, 1, 2, 3, 4));
+            for (int round = 0; round < 100 && !active.isEmpty(); round++) {
+                Generation[] batch = new Generation[active.size()];
+                for (int k = 0; k < batch.length; k++) {
+                    batch[k] = gens[active.get(k)];
+                }
+                model.stepAll(batch, batch.length, statuses, errors);
+                List<Integer> still = new ArrayList<>();
+                for (int k = 0; k < batch.length; k++) {
+                    int i = active.get(k);
+                    assertNull(errors[k]);
+                    if (firstTextRound[i] < 0 && gens[i].generatedTokens() > 0) {
+                        firstTextRound[i] = round;
+                    }
+                    if (statuses[k] != StepStatus.DONE) {
+                        still.add(i);
+                    }
+                }
+                active = still;
+            }
+            for (int i = 0; i < n; i++) {
+                assertEquals(whole.get(i), texts.get(i).toString(), "generation " + i);
+                int chunks = (gens[i].promptTokens() + 7) / 8;
+                assertEquals(chunks - 1, firstTextRound[i], "a prompt of " + gens[i].promptTokens() + " tokens is"
+                        + " read in " + chunks + " rounds of at most 8 tokens before its first token");
+                gens[i].close();
+            }
+            assertTrue(model.batchedRounds() > 0, "the short ones decode together while the long ones read");
+        }
+    }
 }
